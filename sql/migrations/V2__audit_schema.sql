@@ -1,0 +1,84 @@
+-- The auditor's own tables. Every row belongs to one run; natural keys make a restarted
+-- step replace its rows instead of adding duplicates. Portable between H2 and PostgreSQL.
+
+CREATE TABLE audit_run (
+    run_id           VARCHAR(64)  NOT NULL PRIMARY KEY,
+    estate_id        VARCHAR(512) NOT NULL,   -- identifies "the same estate" across runs
+    mode             VARCHAR(16)  NOT NULL,   -- audit | gate
+    estate_sha256    CHAR(64)     NOT NULL,
+    policy_sha256    CHAR(64)     NOT NULL,
+    policy_source    VARCHAR(512) NOT NULL,
+    auditor_version  VARCHAR(64)  NOT NULL,
+    started_at       TIMESTAMP    NOT NULL,
+    ended_at         TIMESTAMP,
+    status           VARCHAR(16)  NOT NULL    -- RUNNING | COMPLETED | FAILED
+);
+
+-- The policy as the run saw it, so control queries can join on it.
+CREATE TABLE run_jurisdiction_region (
+    run_id        VARCHAR(64) NOT NULL,
+    jurisdiction  VARCHAR(64) NOT NULL,
+    region        VARCHAR(64) NOT NULL,
+    PRIMARY KEY (run_id, region),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
+CREATE TABLE run_residency_rule (
+    run_id        VARCHAR(64) NOT NULL,
+    jurisdiction  VARCHAR(64) NOT NULL,
+    framework     VARCHAR(32) NOT NULL,
+    rule_kind     VARCHAR(32) NOT NULL,   -- storage | replication
+    data_class    VARCHAR(32) NOT NULL,   -- logs | traces | metrics-raw | metrics-aggregate
+    PRIMARY KEY (run_id, jurisdiction, framework, rule_kind, data_class),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
+-- Every source the estate names, read or not.
+CREATE TABLE source_fact (
+    run_id        VARCHAR(64)   NOT NULL,
+    source_id     VARCHAR(256)  NOT NULL,
+    region        VARCHAR(64)   NOT NULL,
+    kind          VARCHAR(32)   NOT NULL,
+    location      VARCHAR(1024) NOT NULL,   -- file path or URL, secrets removed
+    status        VARCHAR(16)   NOT NULL,   -- OK | ERROR
+    reason        VARCHAR(2048),
+    content_sha256 CHAR(64),
+    PRIMARY KEY (run_id, source_id),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
+-- Where a component's configuration says its data is stored.
+CREATE TABLE storage_fact (
+    run_id         VARCHAR(64)   NOT NULL,
+    source_id      VARCHAR(256)  NOT NULL,
+    region         VARCHAR(64)   NOT NULL,   -- the stack's region
+    component      VARCHAR(32)   NOT NULL,   -- loki | tempo
+    data_class     VARCHAR(32)   NOT NULL,
+    config_path    VARCHAR(256)  NOT NULL,   -- e.g. common.storage.s3
+    backend        VARCHAR(32)   NOT NULL,   -- s3 | filesystem | gcs | azure | ...
+    bucket         VARCHAR(256)  NOT NULL,   -- '' where the backend has no bucket
+    declared_region VARCHAR(64),             -- NULL: the config does not say
+    region_basis   VARCHAR(256)  NOT NULL,   -- how declared_region was found
+    endpoint       VARCHAR(512),
+    PRIMARY KEY (run_id, source_id, config_path, bucket),
+    FOREIGN KEY (run_id, source_id) REFERENCES source_fact (run_id, source_id)
+);
+
+CREATE TABLE finding (
+    run_id        VARCHAR(64)   NOT NULL,
+    fingerprint   CHAR(32)      NOT NULL,
+    control_id    VARCHAR(64)   NOT NULL,
+    status        VARCHAR(16)   NOT NULL,   -- PASS | FAIL | UNVERIFIED | WAIVED
+    severity      VARCHAR(16)   NOT NULL,   -- critical | high | medium | low
+    frameworks    VARCHAR(128)  NOT NULL,   -- comma list, e.g. GDPR
+    region        VARCHAR(64),
+    jurisdiction  VARCHAR(64),
+    resource      VARCHAR(1024) NOT NULL,
+    message       VARCHAR(2048) NOT NULL,
+    evidence_json TEXT          NOT NULL,
+    first_seen    TIMESTAMP     NOT NULL,
+    PRIMARY KEY (run_id, fingerprint),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
+CREATE INDEX finding_by_fingerprint ON finding (fingerprint);

@@ -1,0 +1,76 @@
+package io.residency.auditor.cli;
+
+import io.residency.auditor.AuditorApplication;
+import io.residency.auditor.findings.FindingRepository;
+import io.residency.auditor.job.AuditJobConfiguration;
+import io.residency.auditor.job.AuditRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring context on the chosen database, runs the {@code residencyAudit} job and reports how it ended. */
+public final class AuditLauncher {
+
+    public RunOutcome launch(AuditRequest request, String jdbcUrl, boolean verbose) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl));
+        if (verbose) {
+            args.add("--logging.level.io.residency=DEBUG");
+        }
+        SpringApplication application = new SpringApplication(AuditorApplication.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException(JdbcUrls.redact(jdbcUrl), rootMessage(e), e);
+        }
+        try (context) {
+            Job job = context.getBean(AuditJobConfiguration.JOB_NAME, Job.class);
+            JobExecution execution = context.getBean(JobOperator.class).start(job, request.toJobParameters());
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                return new RunOutcome(request.runId(), failure(execution), null, List.of());
+            }
+            String bundle = execution.getExecutionContext().getString("bundlePath", null);
+            return new RunOutcome(request.runId(), null, bundle == null ? null : Path.of(bundle),
+                    context.getBean(FindingRepository.class).findings(request.runId()));
+        }
+    }
+
+    private static String failure(JobExecution execution) {
+        String steps = execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus() != BatchStatus.COMPLETED)
+                .map(AuditLauncher::describe)
+                .collect(Collectors.joining("; "));
+        if (!steps.isEmpty()) {
+            return steps;
+        }
+        return execution.getAllFailureExceptions().stream().map(AuditLauncher::rootMessage).findFirst()
+                .orElse("the job ended " + execution.getStatus());
+    }
+
+    private static String describe(StepExecution step) {
+        String why = step.getFailureExceptions().stream().map(AuditLauncher::rootMessage).findFirst().orElse(step.getStatus().toString());
+        return "step " + step.getStepName() + " failed: " + why;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+    }
+}

@@ -1,0 +1,70 @@
+package io.residency.auditor.cli;
+
+import ch.qos.logback.classic.Level;
+import io.residency.auditor.estate.LoadedEstate;
+import io.residency.auditor.job.AuditInputsLoader;
+import io.residency.auditor.job.AuditRequest;
+import io.residency.auditor.policy.LoadedPolicy;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@code audit} or {@code gate}: validates the inputs first (exit 2 before anything is
+ * recorded), runs the job, prints the result and decides the exit code.
+ */
+final class AuditRunner {
+
+    private final RunOptions options;
+    private final FailOn failOn;
+    private final String mode;
+    private final boolean offline;
+    private final PrintStream out = System.out;
+
+    AuditRunner(RunOptions options, FailOn failOn, String mode, boolean offline) {
+        this.options = options;
+        this.failOn = failOn;
+        this.mode = mode;
+        this.offline = offline;
+    }
+
+    int run() {
+        if (options.verbose) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.residency")).setLevel(Level.DEBUG);
+        }
+        AuditInputsLoader loader = new AuditInputsLoader(validator());
+        LoadedEstate estate = loader.loadEstate(options.estate);
+        LoadedPolicy policy = loader.loadPolicy(options.policy);
+        AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy,
+                estate.sha256(), policy.sha256(), options.out, mode, offline);
+
+        RunOutcome outcome;
+        try {
+            outcome = new AuditLauncher().launch(request, options.db, options.verbose);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(AuditLauncher.rootMessage(e), e);
+        }
+        if (!outcome.completed()) {
+            System.err.println("error: run " + outcome.runId() + " did not complete: " + outcome.failure());
+            System.err.println("Nothing already recorded is lost; rerun the command after fixing the cause.");
+            return ExitCode.RUN_FAILED;
+        }
+        new RunReport(out).print(outcome, failOn);
+        List<?> failing = failOn.failing(outcome.findings());
+        return failing.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** Messages are literal, so the simple interpolator serves and no expression language is needed. */
+    private static Validator validator() {
+        return Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()
+                .getValidator();
+    }
+}

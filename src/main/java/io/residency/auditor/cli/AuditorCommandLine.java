@@ -1,0 +1,56 @@
+package io.residency.auditor.cli;
+
+import io.residency.auditor.input.InvalidInputException;
+import io.residency.auditor.job.AuditorVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code residency-auditor} command line and its mapping of outcomes to exit codes. */
+@Command(name = "residency-auditor", mixinStandardHelpOptions = true, versionProvider = AuditorCommandLine.Version.class,
+        subcommands = {AuditCommand.class, GateCommand.class, VerifyCommand.class},
+        description = "Proves that a multi-region observability platform keeps personal and financial data in its jurisdiction.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:completed; nothing at or above the fail-on level",
+                "1:completed; findings at or above the fail-on level (verify: the bundle differs)",
+                "2:bad usage or bad input file",
+                "3:the run could not complete"})
+public final class AuditorCommandLine {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditorCommandLine.class);
+
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new AuditorCommandLine())
+                .setExitCodeExceptionMapper(AuditorCommandLine::exitCodeOf)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // The user gets one clear line; the stack trace only goes to the debug log (--verbose).
+                    cmd.getErr().println("error: " + e.getMessage());
+                    log.debug("Details", e);
+                    return exitCodeOf(e);
+                });
+        commandLine.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
+            @Override
+            public int handleParseException(CommandLine.ParameterException e, String[] args) {
+                CommandLine failed = e.getCommandLine();
+                failed.getErr().println("error: " + e.getMessage());
+                failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+                return ExitCode.BAD_INPUT;
+            }
+        });
+        return commandLine.execute(args);
+    }
+
+    private static int exitCodeOf(Throwable e) {
+        return e instanceof InvalidInputException || e instanceof CommandLine.ParameterException
+                ? ExitCode.BAD_INPUT
+                : ExitCode.RUN_FAILED;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"residency-auditor " + AuditorVersion.current()};
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.residency.auditor.cli;
+
+import io.residency.auditor.findings.Finding;
+import io.residency.auditor.findings.Severity;
+import java.util.List;
+
+/**
+ * The threshold of {@code --fail-on}: a severity, or {@code none}. FAIL and UNVERIFIED findings
+ * at or above it fail the command: what could not be verified is never treated as passing.
+ */
+public record FailOn(Severity threshold) {
+
+    public static final FailOn NONE = new FailOn(null);
+
+    public static FailOn parse(String value) {
+        return "none".equals(value) ? NONE : new FailOn(Severity.parse(value));
+    }
+
+    /** Lets picocli report a bad level as a usage error (exit 2). */
+    public static final class Converter implements picocli.CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            try {
+                return parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage() + ", none");
+            }
+        }
+    }
+
+    public List<Finding> failing(List<Finding> findings) {
+        if (threshold == null) {
+            return List.of();
+        }
+        return findings.stream().filter(f -> f.status().isProblem() && f.severity().isAtLeast(threshold)).toList();
+    }
+
+    @Override
+    public String toString() {
+        return threshold == null ? "none" : threshold.label();
+    }
+}

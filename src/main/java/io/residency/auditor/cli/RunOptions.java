@@ -1,0 +1,25 @@
+package io.residency.auditor.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options {@code audit} and {@code gate} share. */
+public class RunOptions {
+
+    @Option(names = "--estate", required = true, paramLabel = "FILE", description = "The estate: what to audit and where it is (YAML).")
+    Path estate;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "The residency policy (YAML). Default: the bundled policy that encodes the residency table.")
+    Path policy;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where evidence bundles go, one folder per run. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:RESIDENCY_DB_URL:-jdbc:h2:file:./residency-auditor}",
+            description = "The findings database. Default: $RESIDENCY_DB_URL, else an H2 file in the working folder. "
+                    + "Credentials: SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.")
+    String db;
+
+    @Option(names = "--verbose", description = "Log details, including stack traces of errors, to stderr.")
+    boolean verbose;
+}

@@ -1,0 +1,43 @@
+package io.residency.auditor.cli;
+
+import io.residency.auditor.findings.Finding;
+import io.residency.auditor.findings.Status;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What a person reads on stdout after a run: the counts, every finding that needs attention, and the bundle. */
+final class RunReport {
+
+    private final PrintStream out;
+
+    RunReport(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(RunOutcome outcome, FailOn failOn) {
+        List<Finding> findings = outcome.findings();
+        String counts = Arrays.stream(Status.values())
+                .map(status -> findings.stream().filter(f -> f.status() == status).count() + " " + status)
+                .collect(Collectors.joining(", "));
+        out.println("Run " + outcome.runId() + ": " + findings.size() + " findings (" + counts + ")");
+        for (Finding finding : findings) {
+            if (finding.status() != Status.PASS) {
+                out.printf("  %-10s %-8s %-18s %-10s %s%n", finding.status(), finding.severity().label(), finding.controlId(),
+                        finding.region() == null ? "-" : finding.region(), finding.resource());
+                out.println("             " + finding.message());
+            }
+        }
+        int failing = failOn.failing(findings).size();
+        out.println("Fail-on " + failOn + ": " + (failing == 0 ? "nothing at or above it" : failing + " findings at or above it"));
+        out.println("Evidence bundle: " + display(outcome.bundle()));
+    }
+
+    private static String display(Path bundle) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = bundle.toAbsolutePath();
+        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute) + "/";
+    }
+}

@@ -1,0 +1,16 @@
+package io.residency.auditor.controls;
+
+import io.residency.auditor.findings.Severity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A control's metadata and its query, as auditors read them in the evidence.
+ *
+ * @param frameworks framework name → the articles or sections the control supports
+ * @param dataClass  the data class the control protects, or {@code null} where it protects all
+ */
+public record ControlDefinition(String id, String title, Severity severity, String dataClass,
+                                Map<String, List<String>> frameworks, String rationale, String remediation,
+                                String queryFile, String query) {
+}

@@ -1,0 +1,32 @@
+package io.residency.auditor.estate;
+
+import jakarta.validation.constraints.Pattern;
+import io.residency.auditor.policy.Policy;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How to reach S3. Credentials never come from here: the SDK's default provider chain supplies them.
+ *
+ * @param buckets {@code all}, or an explicit list of bucket names
+ */
+public record AwsSettings(
+        @Pattern(regexp = Policy.CLOUD_REGION, message = "expected a cloud region such as us-east-1") String region,
+        String endpoint,
+        JsonNode buckets) {
+
+    /** The bucket names to inspect; empty means every bucket the listing returns. */
+    public List<String> bucketNames() {
+        if (buckets == null || buckets.isString()) {
+            return List.of();
+        }
+        return buckets.valueStream().map(JsonNode::asString).toList();
+    }
+
+    @jakarta.validation.constraints.AssertTrue(message = "expected 'all' or a list of bucket names")
+    public boolean isBucketsValid() {
+        return buckets == null
+                || (buckets.isString() && "all".equals(buckets.asString()))
+                || (buckets.isArray() && buckets.valueStream().allMatch(JsonNode::isString));
+    }
+}

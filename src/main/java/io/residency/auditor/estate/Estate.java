@@ -1,0 +1,25 @@
+package io.residency.auditor.estate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import io.residency.auditor.policy.Policy;
+import java.util.List;
+import java.util.Map;
+
+/** What to audit and where it is: the regional stacks, the central query layer, AWS and tenants. */
+public record Estate(
+        String name,
+        @NotEmpty(message = "expected at least one region with its sources") List<@Valid RegionStack> regions,
+        @Valid Central central,
+        @Valid AwsSettings aws,
+        List<@Valid Tenant> tenants,
+        Map<@Pattern(regexp = Policy.CLOUD_REGION, message = "expected a cloud region such as eu-west-1") String,
+                List<String>> endpoints,
+        String pushgateway) {
+
+    public Estate {
+        tenants = tenants == null ? List.of() : List.copyOf(tenants);
+        endpoints = endpoints == null ? Map.of() : Map.copyOf(endpoints);
+    }
+}

@@ -1,0 +1,67 @@
+package io.residency.auditor.evidence;
+
+import io.residency.auditor.facts.AuditRun;
+import io.residency.auditor.findings.Finding;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a run's evidence bundle into {@code <out>/<run-id>/}. The files are written into a
+ * hidden temporary folder that is renamed into place at the end, so a crash never leaves a half bundle.
+ */
+@Component
+public class EvidenceBundleWriter {
+
+    private final FindingsJsonWriter jsonWriter = new FindingsJsonWriter();
+    private final FindingsCsvWriter csvWriter = new FindingsCsvWriter();
+
+    public Path write(Path outDir, AuditRun run, List<Finding> findings) throws IOException {
+        Files.createDirectories(outDir);
+        Path target = outDir.resolve(run.runId());
+        Path staging = outDir.resolve("." + run.runId() + ".partial");
+        deleteRecursively(staging);
+        Files.createDirectories(staging);
+
+        try (OutputStream out = Files.newOutputStream(staging.resolve("findings.json"))) {
+            jsonWriter.write(run, findings, out);
+        }
+        writeCsv(staging.resolve("gdpr-findings.csv"), framework(findings, "GDPR"));
+        writeCsv(staging.resolve("sox-findings.csv"), framework(findings, "SOX"));
+        Manifest.write(staging);
+
+        // A restarted run renders again: the earlier complete bundle of the same run is replaced whole.
+        deleteRecursively(target);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private void writeCsv(Path file, List<Finding> findings) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            csvWriter.write(findings, out);
+        }
+    }
+
+    private static List<Finding> framework(List<Finding> findings, String framework) {
+        return findings.stream().filter(f -> f.frameworks().contains(framework)).toList();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

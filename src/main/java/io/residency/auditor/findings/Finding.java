@@ -1,0 +1,27 @@
+package io.residency.auditor.findings;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The judgement of one control on one resource in one run.
+ *
+ * @param evidence  the facts behind the judgement, already redacted
+ * @param firstSeen when a finding with this fingerprint first appeared for this estate
+ */
+public record Finding(String controlId, Status status, Severity severity, List<String> frameworks,
+                      String region, String jurisdiction, String resource, String message,
+                      Map<String, Object> evidence, String fingerprint, Instant firstSeen) {
+
+    public Finding {
+        frameworks = List.copyOf(frameworks);
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence)); // keeps the query's column order
+    }
+
+    public Finding withFirstSeen(Instant when) {
+        return new Finding(controlId, status, severity, frameworks, region, jurisdiction, resource, message, evidence, fingerprint, when);
+    }
+}

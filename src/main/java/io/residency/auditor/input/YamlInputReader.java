@@ -1,0 +1,63 @@
+package io.residency.auditor.input;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a YAML input file into a record and validates it. Every failure becomes an
+ * {@link InvalidInputException} naming the file, the line or path, and what was expected.
+ */
+public final class YamlInputReader {
+
+    private final ObjectMapper mapper = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private final Validator validator;
+
+    public YamlInputReader(Validator validator) {
+        this.validator = validator;
+    }
+
+    public <T> T read(String name, byte[] content, Class<T> type, String expected) {
+        T value;
+        try {
+            value = mapper.readValue(content, type);
+        } catch (JacksonException e) {
+            throw new InvalidInputException(name, YamlErrors.place(e), problem(e), e);
+        }
+        if (value == null) {
+            throw new InvalidInputException(name, "", "file is empty; expected " + expected);
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<T> first = violations.stream()
+                    .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .orElseThrow();
+            throw new InvalidInputException(name, readablePath(first.getPropertyPath().toString()),
+                    first.getMessage() + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more problems)" : ""));
+        }
+        return value;
+    }
+
+    private static String problem(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return "unknown key '" + unknown.getPropertyName() + "'; expected one of: " + known;
+        }
+        return YamlErrors.problem(e);
+    }
+
+    private static String readablePath(String propertyPath) {
+        return propertyPath.replace(".<list element>", "").replace(".<map value>", "").replace("<list element>", "");
+    }
+}

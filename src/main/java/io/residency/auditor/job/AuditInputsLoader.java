@@ -1,0 +1,47 @@
+package io.residency.auditor.job;
+
+import io.residency.auditor.estate.EstateLoader;
+import io.residency.auditor.estate.LoadedEstate;
+import io.residency.auditor.input.YamlInputReader;
+import io.residency.auditor.policy.LoadedPolicy;
+import io.residency.auditor.policy.PolicyLoader;
+import jakarta.validation.Validator;
+import java.nio.file.Path;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads a run's estate and policy from its job parameters. A restarted run must judge the same
+ * inputs it started with, so changed files are refused rather than silently mixed into one run.
+ */
+@Component
+public class AuditInputsLoader {
+
+    private final EstateLoader estateLoader;
+    private final PolicyLoader policyLoader;
+
+    public AuditInputsLoader(Validator validator) {
+        YamlInputReader reader = new YamlInputReader(validator);
+        this.estateLoader = new EstateLoader(reader);
+        this.policyLoader = new PolicyLoader(reader);
+    }
+
+    public LoadedEstate loadEstate(Path file) {
+        return estateLoader.load(file);
+    }
+
+    public LoadedPolicy loadPolicy(Path file) {
+        return policyLoader.load(file);
+    }
+
+    public AuditInputs load(JobParameters parameters) {
+        AuditRequest request = AuditRequest.from(parameters);
+        LoadedEstate estate = estateLoader.load(request.estateFile());
+        LoadedPolicy policy = policyLoader.load(request.policyFile());
+        if (!estate.sha256().equals(request.estateSha256()) || !policy.sha256().equals(request.policySha256())) {
+            throw new IllegalStateException("the estate or policy file changed since run " + request.runId()
+                    + " started; start a new run instead of restarting this one");
+        }
+        return new AuditInputs(request, estate, policy);
+    }
+}

@@ -1,0 +1,48 @@
+package io.residency.auditor.job;
+
+import java.nio.file.Path;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * What one run audits, carried as job parameters so a restarted run sees exactly the same.
+ * Only the run id identifies the job instance; the input hashes let a restart refuse changed inputs.
+ *
+ * @param policyFile {@code null} for the bundled default policy
+ * @param mode       {@code audit}, or {@code gate} for the pre-release check
+ * @param offline    judge configuration files only: no AWS and no Thanos calls
+ */
+public record AuditRequest(String runId, Path estateFile, Path policyFile, String estateSha256, String policySha256,
+                           Path outDir, String mode, boolean offline) {
+
+    private static final String RUN_ID = "runId";
+    private static final String ESTATE = "estateFile";
+    private static final String POLICY = "policyFile";
+    private static final String ESTATE_SHA = "estateSha256";
+    private static final String POLICY_SHA = "policySha256";
+    private static final String OUT = "outDir";
+    private static final String MODE = "mode";
+    private static final String OFFLINE = "offline";
+
+    public JobParameters toJobParameters() {
+        return new JobParametersBuilder()
+                .addString(RUN_ID, runId, true)
+                .addString(ESTATE, estateFile.toAbsolutePath().toString(), false)
+                .addString(POLICY, policyFile == null ? "" : policyFile.toAbsolutePath().toString(), false)
+                .addString(ESTATE_SHA, estateSha256, false)
+                .addString(POLICY_SHA, policySha256, false)
+                .addString(OUT, outDir.toAbsolutePath().toString(), false)
+                .addString(MODE, mode, false)
+                .addString(OFFLINE, String.valueOf(offline), false)
+                .toJobParameters();
+    }
+
+    public static AuditRequest from(JobParameters parameters) {
+        String policy = parameters.getString(POLICY);
+        return new AuditRequest(parameters.getString(RUN_ID), Path.of(parameters.getString(ESTATE)),
+                policy == null || policy.isEmpty() ? null : Path.of(policy),
+                parameters.getString(ESTATE_SHA), parameters.getString(POLICY_SHA),
+                Path.of(parameters.getString(OUT)), parameters.getString(MODE),
+                Boolean.parseBoolean(parameters.getString(OFFLINE)));
+    }
+}

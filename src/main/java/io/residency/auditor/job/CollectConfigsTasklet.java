@@ -1,0 +1,38 @@
+package io.residency.auditor.job;
+
+import io.residency.auditor.collect.config.ConfigCollector;
+import io.residency.auditor.facts.CollectedSource;
+import io.residency.auditor.facts.FactRepository;
+import io.residency.auditor.facts.SourceStatus;
+import java.util.List;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/** Reads every configuration source of the estate and records the storage facts found in them. */
+@Component
+public class CollectConfigsTasklet implements Tasklet {
+
+    private final AuditInputsLoader inputs;
+    private final FactRepository facts;
+    private final ConfigCollector collector = new ConfigCollector();
+
+    public CollectConfigsTasklet(AuditInputsLoader inputs, FactRepository facts) {
+        this.inputs = inputs;
+        this.facts = facts;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        AuditInputs loaded = inputs.load(contribution.getStepExecution().getJobParameters());
+        List<CollectedSource> collected = collector.collect(loaded.estate());
+        facts.replaceConfigFacts(loaded.request().runId(), collected);
+        long unreadable = collected.stream().filter(c -> c.source().status() == SourceStatus.ERROR).count();
+        int storage = collected.stream().mapToInt(c -> c.storage().size()).sum();
+        StepSummaries.put(contribution, storage, collected.size() + " sources (" + unreadable + " unreadable), "
+                + storage + " storage facts");
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,30 @@
+package io.residency.auditor.job;
+
+import io.residency.auditor.facts.RunScopeRepository;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/** Records the policy the run judges by, so control queries can join on it. */
+@Component
+public class RecordScopeTasklet implements Tasklet {
+
+    private final AuditInputsLoader inputs;
+    private final RunScopeRepository scope;
+
+    public RecordScopeTasklet(AuditInputsLoader inputs, RunScopeRepository scope) {
+        this.inputs = inputs;
+        this.scope = scope;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        AuditInputs loaded = inputs.load(contribution.getStepExecution().getJobParameters());
+        scope.replacePolicy(loaded.request().runId(), loaded.policy().policy());
+        StepSummaries.put(contribution, loaded.policy().policy().jurisdictions().size(),
+                loaded.policy().policy().jurisdictions().size() + " jurisdictions from " + loaded.policy().source());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,37 @@
+package io.residency.auditor.policy;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The residency table as data: which regions form each jurisdiction and which rules bind them. */
+public record Policy(
+        @NotNull(message = "expected the policy format version, 1") Integer version,
+        @NotEmpty(message = "expected at least one jurisdiction")
+        Map<@Pattern(regexp = "[A-Za-z][A-Za-z0-9_-]*", message = "expected a jurisdiction name of letters, digits, - or _") String,
+                @NotNull @Valid Jurisdiction> jurisdictions,
+        @NotEmpty(message = "expected the data classes (logs, traces, metrics-raw, metrics-aggregate)")
+        Map<String, @NotNull @Valid DataClass> dataClasses,
+        @NotEmpty(message = "expected the rules of at least one framework")
+        Map<String, @NotNull @Valid FrameworkRules> frameworks,
+        @Valid PiiDetection pii) {
+
+    public static final String CLOUD_REGION = "[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}";
+
+    /** The jurisdiction whose explicit region list contains this region; never inferred from the name. */
+    public Optional<String> jurisdictionOf(String region) {
+        return jurisdictions.entrySet().stream()
+                .filter(entry -> entry.getValue().regions().contains(region))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    public List<String> frameworksOf(String jurisdiction) {
+        Jurisdiction found = jurisdictions.get(jurisdiction);
+        return found == null ? List.of() : found.frameworks();
+    }
+}
