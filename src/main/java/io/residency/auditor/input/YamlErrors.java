@@ -1,27 +1,41 @@
 package io.residency.auditor.input;
 
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Turns a Jackson error into "where" and "what" for a person. Only the first line of Jackson's
- * message is kept: the YAML parser appends the offending source line, which may hold a secret.
+ * Turns a YAML path and a Jackson error into "where" and "what" for a person. Only the first line
+ * of Jackson's message is kept: the YAML parser appends the offending source line, which may hold a secret.
  */
 public final class YamlErrors {
 
     private YamlErrors() {
     }
 
-    /** "line 12, regions[0].name", or whichever part is known. */
-    public static String place(JacksonException e) {
-        TokenStreamLocation location = e.getLocation();
-        String path = path(e.getPath());
-        String line = location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr();
-        if (line.isEmpty()) {
-            return path;
+    /** "line 12, regions[0].name" where the line can be found, else just the path. */
+    public static String place(byte[] content, List<Object> path) {
+        int line = YamlLocator.lineOf(content, path);
+        String readable = readable(path);
+        if (line < 1) {
+            return readable;
         }
-        return path.isEmpty() ? line : line + ", " + path;
+        return readable.isEmpty() ? "line " + line : "line " + line + ", " + readable;
+    }
+
+    /** The place of a Jackson error: the line of the path it names, else the line where parsing stopped. */
+    public static String place(byte[] content, JacksonException e) {
+        List<Object> path = pathOf(e);
+        if (YamlLocator.lineOf(content, path) > 0) {
+            return place(content, path);
+        }
+        TokenStreamLocation location = e.getLocation();
+        String readable = readable(path);
+        if (location == null || location.getLineNr() < 1) {
+            return readable;
+        }
+        return readable.isEmpty() ? "line " + location.getLineNr() : "line " + location.getLineNr() + ", " + readable;
     }
 
     public static String problem(JacksonException e) {
@@ -30,18 +44,31 @@ public final class YamlErrors {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private static String path(List<JacksonException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : references) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
+    /** {@code [regions, 0, name]} as {@code regions[0].name}. */
+    public static String readable(List<Object> path) {
+        StringBuilder text = new StringBuilder();
+        for (Object element : path) {
+            if (element instanceof Integer index) {
+                text.append('[').append(index).append(']');
+            } else {
+                if (!text.isEmpty()) {
+                    text.append('.');
                 }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
+                text.append(element);
             }
         }
-        return path.toString();
+        return text.toString();
+    }
+
+    private static List<Object> pathOf(JacksonException e) {
+        List<Object> path = new ArrayList<>();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.add(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.add(reference.getIndex());
+            }
+        }
+        return path;
     }
 }

@@ -2,7 +2,9 @@ package io.residency.auditor.input;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -32,7 +34,7 @@ public final class YamlInputReader {
         try {
             value = mapper.readValue(content, type);
         } catch (JacksonException e) {
-            throw new InvalidInputException(name, YamlErrors.place(e), problem(e), e);
+            throw new InvalidInputException(name, YamlErrors.place(content, e), problem(e), e);
         }
         if (value == null) {
             throw new InvalidInputException(name, "", "file is empty; expected " + expected);
@@ -42,7 +44,7 @@ public final class YamlInputReader {
             ConstraintViolation<T> first = violations.stream()
                     .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .orElseThrow();
-            throw new InvalidInputException(name, readablePath(first.getPropertyPath().toString()),
+            throw new InvalidInputException(name, YamlErrors.place(content, pathOf(first.getPropertyPath())),
                     first.getMessage() + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more problems)" : ""));
         }
         return value;
@@ -57,7 +59,23 @@ public final class YamlInputReader {
         return YamlErrors.problem(e);
     }
 
-    private static String readablePath(String propertyPath) {
-        return propertyPath.replace(".<list element>", "").replace(".<map value>", "").replace("<list element>", "");
+    /**
+     * Bean Validation puts a container's key or index on the node after the container, so
+     * {@code jurisdictions[EU].regions[1]} arrives as (jurisdictions)(EU: regions)(1: list element).
+     */
+    private static List<Object> pathOf(jakarta.validation.Path propertyPath) {
+        List<Object> path = new ArrayList<>();
+        for (jakarta.validation.Path.Node node : propertyPath) {
+            if (node.getKey() != null) {
+                path.add(String.valueOf(node.getKey()));
+            } else if (node.getIndex() != null) {
+                path.add(node.getIndex());
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                path.add(name);
+            }
+        }
+        return path;
     }
 }

@@ -35,7 +35,7 @@ public final class ConfigFileReader {
         try {
             root = yaml.readTree(content);
         } catch (JacksonException e) {
-            String place = YamlErrors.place(e);
+            String place = YamlErrors.place(content, e);
             throw new SourceReadException((place.isEmpty() ? "" : place + ": ") + YamlErrors.problem(e) + "; expected YAML", e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -1,0 +1,61 @@
+package io.residency.auditor.policy;
+
+import io.residency.auditor.input.InvalidInputException;
+import io.residency.auditor.input.YamlErrors;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The policy's cross-references that annotations cannot express, reported with file, line and path. */
+final class PolicyReferences {
+
+    private final String name;
+    private final byte[] content;
+
+    PolicyReferences(String name, byte[] content) {
+        this.name = name;
+        this.content = content;
+    }
+
+    void check(Policy policy) {
+        if (policy.version() != 1) {
+            throw problem(List.of("version"), "expected 1, got " + policy.version());
+        }
+        Map<String, String> regionOwner = new HashMap<>();
+        policy.jurisdictions().forEach((jurisdiction, definition) -> {
+            for (int i = 0; i < definition.regions().size(); i++) {
+                String region = definition.regions().get(i);
+                String other = regionOwner.putIfAbsent(region, jurisdiction);
+                if (other != null) {
+                    throw problem(List.of("jurisdictions", jurisdiction, "regions", i),
+                            "region " + region + " is already in jurisdiction " + other + "; expected each region in one jurisdiction only");
+                }
+            }
+            for (int i = 0; i < definition.frameworks().size(); i++) {
+                String framework = definition.frameworks().get(i);
+                if (!policy.frameworks().containsKey(framework)) {
+                    throw problem(List.of("jurisdictions", jurisdiction, "frameworks", i),
+                            "unknown framework '" + framework + "'; expected one of " + policy.frameworks().keySet());
+                }
+            }
+        });
+        policy.frameworks().forEach((framework, rules) -> {
+            checkDataClasses(policy, framework, "storageInJurisdiction", rules.storageInJurisdiction());
+            checkDataClasses(policy, framework, "replicationInJurisdiction", rules.replicationInJurisdiction());
+            checkDataClasses(policy, framework, "federationAllowed", rules.federationAllowed());
+        });
+    }
+
+    private void checkDataClasses(Policy policy, String framework, String rule, List<String> classes) {
+        for (int i = 0; i < classes.size(); i++) {
+            if (!policy.dataClasses().containsKey(classes.get(i))) {
+                throw problem(List.of("frameworks", framework, rule, i),
+                        "unknown data class '" + classes.get(i) + "'; expected one of " + policy.dataClasses().keySet());
+            }
+        }
+    }
+
+    private InvalidInputException problem(List<Object> path, String message) {
+        return new InvalidInputException(name, YamlErrors.place(content, path), message);
+    }
+}

@@ -1,0 +1,84 @@
+package io.residency.auditor.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.residency.auditor.CliRun;
+import io.residency.auditor.TestPaths;
+import io.residency.auditor.cli.ExitCode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the audit job promises on every supported database; one subclass per database. */
+abstract class AuditJobDatabaseContract {
+
+    @TempDir
+    Path out;
+
+    /** A fresh, empty database for each test. */
+    abstract String jdbcUrl();
+
+    private CliRun auditDemo(String db) {
+        return CliRun.of("audit", "--estate", TestPaths.demoEstate().toString(), "--out", out.toString(), "--db", db);
+    }
+
+    @Test
+    void flywayMigratesAnEmptyDatabaseAndTheJobCompletes() throws SQLException {
+        String db = jdbcUrl();
+        CliRun run = auditDemo(db);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.OK);
+        assertThat(strings(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
+                .containsExactly("1", "2");
+        assertThat(strings(db, "SELECT status FROM batch_job_execution")).containsExactly("COMPLETED");
+        assertThat(strings(db, "SELECT step_name || ':' || status FROM batch_step_execution ORDER BY step_execution_id"))
+                .containsExactly("recordScope:COMPLETED", "collectConfigs:COMPLETED", "evaluateControls:COMPLETED",
+                        "renderEvidence:COMPLETED");
+    }
+
+    @Test
+    void aRunRecordsItsBookkeepingAndFindings() throws SQLException {
+        String db = jdbcUrl();
+        auditDemo(db);
+
+        assertThat(strings(db, "SELECT estate_id || '|' || mode || '|' || status || '|' || policy_source FROM audit_run"))
+                .containsExactly("demo-estate|audit|COMPLETED|bundled:default-policy.yaml");
+        assertThat(strings(db, "SELECT COUNT(*) FROM audit_run WHERE ended_at >= started_at AND LENGTH(estate_sha256) = 64"))
+                .containsExactly("1");
+        assertThat(strings(db, "SELECT control_id || '|' || status || '|' || resource FROM finding WHERE status <> 'PASS'"))
+                .containsExactly("RES-LOKI-STORAGE|FAIL|eu-west-1/loki storage_config.aws s3://acme-loki-archive");
+    }
+
+    @Test
+    void aSecondRunIsANewRunAndFindingsAreNotDuplicatedWithinARun() throws SQLException {
+        String db = jdbcUrl();
+        auditDemo(db);
+        auditDemo(db);
+
+        assertThat(strings(db, "SELECT COUNT(*) FROM audit_run WHERE status = 'COMPLETED'")).containsExactly("2");
+        assertThat(strings(db, "SELECT COUNT(*) FROM finding GROUP BY run_id")).containsExactly("5", "5");
+        assertThat(strings(db, "SELECT COUNT(DISTINCT fingerprint) FROM finding")).containsExactly("5");
+        // The second run keeps the first run's firstSeen for findings it saw before.
+        assertThat(strings(db, "SELECT COUNT(DISTINCT first_seen) FROM finding WHERE control_id = 'RES-LOKI-STORAGE' AND status = 'FAIL'"))
+                .containsExactly("1");
+    }
+
+    static List<String> strings(String jdbcUrl, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}
