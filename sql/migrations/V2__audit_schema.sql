@@ -23,6 +23,16 @@ CREATE TABLE run_jurisdiction_region (
     FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
 );
 
+-- Minimum log retention a framework demands in a jurisdiction (SOX).
+CREATE TABLE run_retention_rule (
+    run_id        VARCHAR(64) NOT NULL,
+    jurisdiction  VARCHAR(64) NOT NULL,
+    framework     VARCHAR(32) NOT NULL,
+    minimum_days  INTEGER     NOT NULL,
+    PRIMARY KEY (run_id, jurisdiction, framework),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
 CREATE TABLE run_residency_rule (
     run_id        VARCHAR(64) NOT NULL,
     jurisdiction  VARCHAR(64) NOT NULL,
@@ -60,8 +70,53 @@ CREATE TABLE storage_fact (
     declared_region VARCHAR(64),             -- NULL: the config does not say
     region_basis   VARCHAR(256)  NOT NULL,   -- how declared_region was found
     endpoint       VARCHAR(512),
+    in_effect      BOOLEAN       NOT NULL,   -- FALSE: configured, but no schema period or ruler uses it
+    used_by        VARCHAR(1024) NOT NULL,   -- e.g. schema_config.configs[0] (from 2020-10-24)
     PRIMARY KEY (run_id, source_id, config_path, bucket),
     FOREIGN KEY (run_id, source_id) REFERENCES source_fact (run_id, source_id)
+);
+
+-- A flow of one data class between regions that a config sets up: an exporter or remote_write
+-- sending it (send), a bucket holding it (store), or a data source pulling it in (query).
+CREATE TABLE egress_fact (
+    run_id             VARCHAR(64)   NOT NULL,
+    source_id          VARCHAR(256)  NOT NULL,
+    region             VARCHAR(64)   NOT NULL,   -- the region of the stack the config belongs to
+    component          VARCHAR(32)   NOT NULL,   -- otel-collector | prometheus | tempo | grafana-datasources | thanos-objstore
+    config_path        VARCHAR(256)  NOT NULL,
+    data_class         VARCHAR(32)   NOT NULL,
+    direction          VARCHAR(16)   NOT NULL,   -- send | store | query
+    endpoint           VARCHAR(512)  NOT NULL,   -- host or s3://bucket, never credentials
+    origin_region      VARCHAR(64),              -- where the data lives; NULL: unknown
+    destination_region VARCHAR(64),              -- where it goes; NULL: unknown
+    region_basis       VARCHAR(256)  NOT NULL,
+    PRIMARY KEY (run_id, source_id, config_path, endpoint, data_class),
+    FOREIGN KEY (run_id, source_id) REFERENCES source_fact (run_id, source_id)
+);
+
+-- How long a component keeps data for a tenant (or a stream of it).
+CREATE TABLE retention_fact (
+    run_id        VARCHAR(64)   NOT NULL,
+    source_id     VARCHAR(256)  NOT NULL,
+    region        VARCHAR(64)   NOT NULL,
+    component     VARCHAR(32)   NOT NULL,
+    config_path   VARCHAR(256)  NOT NULL,
+    tenant        VARCHAR(128)  NOT NULL,   -- '*' for the default
+    scope         VARCHAR(512)  NOT NULL,   -- 'tenant' or 'stream <selector>'
+    hours         BIGINT,                   -- NULL: kept without limit
+    enforced      BOOLEAN       NOT NULL,   -- whether anything deletes data after that time
+    PRIMARY KEY (run_id, source_id, config_path, tenant, scope),
+    FOREIGN KEY (run_id, source_id) REFERENCES source_fact (run_id, source_id)
+);
+
+-- The estate's tenants as the run saw them.
+CREATE TABLE run_tenant (
+    run_id      VARCHAR(64)  NOT NULL,
+    tenant_id   VARCHAR(128) NOT NULL,
+    sox         BOOLEAN      NOT NULL,
+    home_region VARCHAR(64),
+    PRIMARY KEY (run_id, tenant_id),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
 );
 
 CREATE TABLE finding (

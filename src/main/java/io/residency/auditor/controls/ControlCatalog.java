@@ -33,9 +33,11 @@ public final class ControlCatalog {
             node.get("frameworks").properties().forEach(entry ->
                     frameworks.put(entry.getKey(), entry.getValue().valueStream().map(JsonNode::asString).toList()));
             String queryFile = node.get("query").asString();
+            Map<String, String> parameters = new LinkedHashMap<>();
+            node.path("parameters").properties().forEach(entry -> parameters.put(entry.getKey(), entry.getValue().asString()));
             controls.add(new ControlDefinition(node.get("id").asString(), node.get("title").asString(),
                     Severity.parse(node.get("severity").asString()),
-                    node.hasNonNull("dataClass") ? node.get("dataClass").asString() : null,
+                    parameters,
                     frameworks, node.get("rationale").asString(), node.get("remediation").asString(),
                     queryFile, new String(resource(queryFile), StandardCharsets.UTF_8)));
         }

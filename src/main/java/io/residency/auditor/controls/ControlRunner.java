@@ -41,8 +41,10 @@ public class ControlRunner {
     public List<Finding> evaluate(String runId, Policy policy, Instant now) {
         Map<String, Finding> byFingerprint = new LinkedHashMap<>();
         for (ControlDefinition control : catalog.controls()) {
+            Map<String, Object> parameters = new LinkedHashMap<>(control.parameters());
+            parameters.put("runId", runId);
             List<Finding> rows = jdbc.sql(control.query())
-                    .param("runId", runId)
+                    .params(parameters)
                     .query((row, index) -> toFinding(control, policy, row, now))
                     .list();
             for (Finding finding : rows) {

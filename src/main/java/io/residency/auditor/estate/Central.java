@@ -14,4 +14,9 @@ public record Central(
     public Central {
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
+
+    @jakarta.validation.constraints.AssertTrue(message = "expected the central region, since central sources are listed")
+    public boolean isRegionSetForSources() {
+        return sources.isEmpty() || region != null;
+    }
 }

@@ -2,18 +2,31 @@ package io.residency.auditor.estate;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Where one configuration is read from: a file (relative to the estate file) or a live URL.
  * The kind stays a plain string: an unknown kind is a finding about that source, not a reason
  * to stop the whole audit.
+ *
+ * @param format    raw (default), configmap (a Kubernetes ConfigMap/Secret manifest) or helm-values
+ * @param object    with configmap: the ConfigMap/Secret name, where the file holds several
+ * @param key       with configmap: the data key that holds the config, where there are several
+ * @param expandEnv expand ${VAR} and ${VAR:-default} as -config.expand-env does (default true)
+ * @param tokenFile with url: a file holding the bearer token
+ * @param tokenEnv  with url: an environment variable holding the bearer token
  */
 public record SourceSpec(
         String id,
         @NotBlank(message = "expected a source kind: loki, tempo, otel-collector, prometheus, thanos-objstore or grafana-datasources") String kind,
         String file,
         String url,
-        String format) {
+        @Pattern(regexp = "raw|configmap|helm-values", message = "expected raw, configmap or helm-values") String format,
+        String object,
+        String key,
+        Boolean expandEnv,
+        String tokenFile,
+        String tokenEnv) {
 
     @AssertTrue(message = "expected exactly one of 'file' or 'url'")
     public boolean isFileOrUrl() {
@@ -22,5 +35,9 @@ public record SourceSpec(
 
     public String formatOrDefault() {
         return format == null ? "raw" : format;
+    }
+
+    public boolean expandEnvOrDefault() {
+        return expandEnv == null || expandEnv;
     }
 }

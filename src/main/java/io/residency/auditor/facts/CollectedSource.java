@@ -2,14 +2,20 @@ package io.residency.auditor.facts;
 
 import java.util.List;
 
-/** What one collector learned from one source: the source itself and the storage facts in it. */
-public record CollectedSource(SourceFact source, List<StorageFact> storage) {
+/** What one collector learned from one source: the source itself and the facts in it. */
+public record CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention) {
 
     public CollectedSource {
         storage = List.copyOf(storage);
+        egress = List.copyOf(egress);
+        retention = List.copyOf(retention);
     }
 
     public static CollectedSource failed(SourceFact source) {
-        return new CollectedSource(source, List.of());
+        return new CollectedSource(source, List.of(), List.of(), List.of());
+    }
+
+    public int factCount() {
+        return storage.size() + egress.size() + retention.size();
     }
 }

@@ -18,8 +18,9 @@ public class FactRepository {
     }
 
     public void replaceConfigFacts(String runId, List<CollectedSource> collected) {
-        jdbc.sql("DELETE FROM storage_fact WHERE run_id = ?").param(runId).update();
-        jdbc.sql("DELETE FROM source_fact WHERE run_id = ?").param(runId).update();
+        for (String table : List.of("storage_fact", "egress_fact", "retention_fact", "source_fact")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
+        }
         for (CollectedSource item : collected) {
             SourceFact source = item.source();
             jdbc.sql("""
@@ -28,19 +29,27 @@ public class FactRepository {
                     .params(runId, source.sourceId(), source.region(), source.kind(), source.location(),
                             source.status().name(), source.reason(), source.contentSha256())
                     .update();
-            for (StorageFact fact : item.storage()) {
-                jdbc.sql("""
-                        INSERT INTO storage_fact (run_id, source_id, region, component, data_class, config_path, backend,
-                                                  bucket, declared_region, region_basis, endpoint)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.dataClass(), fact.configPath(),
-                                fact.backend(), fact.bucket(), fact.declaredRegion(), fact.regionBasis(), fact.endpoint())
-                        .update();
-            }
+            item.storage().forEach(fact -> jdbc.sql("""
+                            INSERT INTO storage_fact (run_id, source_id, region, component, data_class, config_path, backend,
+                                                      bucket, declared_region, region_basis, endpoint, in_effect, used_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.dataClass(), fact.configPath(),
+                            fact.backend(), fact.bucket(), fact.declaredRegion(), fact.regionBasis(), fact.endpoint(),
+                            fact.inEffect(), fact.usedBy())
+                    .update());
+            item.egress().forEach(fact -> jdbc.sql("""
+                            INSERT INTO egress_fact (run_id, source_id, region, component, config_path, data_class, direction,
+                                                     endpoint, origin_region, destination_region, region_basis)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.configPath(), fact.dataClass(),
+                            fact.direction(), fact.endpoint(), fact.originRegion(), fact.destinationRegion(), fact.regionBasis())
+                    .update());
+            item.retention().forEach(fact -> jdbc.sql("""
+                            INSERT INTO retention_fact (run_id, source_id, region, component, config_path, tenant, scope, hours, enforced)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.configPath(), fact.tenant(),
+                            fact.scope(), fact.hours(), fact.enforced())
+                    .update());
         }
-    }
-
-    public int countStorageFacts(String runId) {
-        return jdbc.sql("SELECT COUNT(*) FROM storage_fact WHERE run_id = ?").param(runId).query(Integer.class).single();
     }
 }

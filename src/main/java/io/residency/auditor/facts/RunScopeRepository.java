@@ -1,12 +1,13 @@
 package io.residency.auditor.facts;
 
+import io.residency.auditor.estate.Tenant;
 import io.residency.auditor.policy.FrameworkRules;
 import io.residency.auditor.policy.Policy;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes the policy as the run saw it, in the shape control queries join on. */
+/** Writes the policy and tenants as the run saw them, in the shape control queries join on. */
 @Repository
 public class RunScopeRepository {
 
@@ -16,9 +17,15 @@ public class RunScopeRepository {
         this.jdbc = jdbc;
     }
 
-    public void replacePolicy(String runId, Policy policy) {
-        jdbc.sql("DELETE FROM run_jurisdiction_region WHERE run_id = ?").param(runId).update();
-        jdbc.sql("DELETE FROM run_residency_rule WHERE run_id = ?").param(runId).update();
+    /** Records the policy's jurisdictions and rules and the estate's tenants for this run. */
+    public void replaceScope(String runId, Policy policy, List<Tenant> tenants) {
+        for (String table : List.of("run_jurisdiction_region", "run_residency_rule", "run_retention_rule", "run_tenant")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
+        }
+        for (Tenant tenant : tenants) {
+            jdbc.sql("INSERT INTO run_tenant (run_id, tenant_id, sox, home_region) VALUES (?, ?, ?, ?)")
+                    .params(runId, tenant.id(), tenant.sox(), tenant.home()).update();
+        }
         policy.jurisdictions().forEach((jurisdiction, definition) -> {
             for (String region : definition.regions()) {
                 jdbc.sql("INSERT INTO run_jurisdiction_region (run_id, jurisdiction, region) VALUES (?, ?, ?)")
@@ -28,6 +35,10 @@ public class RunScopeRepository {
                 FrameworkRules rules = policy.frameworks().get(framework);
                 insertRules(runId, jurisdiction, framework, "storage", rules.storageInJurisdiction());
                 insertRules(runId, jurisdiction, framework, "replication", rules.replicationInJurisdiction());
+                if (rules.minimumLogRetentionDays() != null) {
+                    jdbc.sql("INSERT INTO run_retention_rule (run_id, jurisdiction, framework, minimum_days) VALUES (?, ?, ?, ?)")
+                            .params(runId, jurisdiction, framework, rules.minimumLogRetentionDays()).update();
+                }
             }
         });
     }

@@ -9,8 +9,10 @@ package io.residency.auditor.facts;
  * @param declaredRegion the region the config points the data at, or {@code null} when it does not say
  * @param regionBasis    how {@code declaredRegion} was found (or why it could not be)
  * @param endpoint       the storage endpoint host, if the config names one
+ * @param inEffect       whether the component writes there (used by a schema period, the ruler, ...)
+ * @param usedBy         what uses it
  */
 public record StorageFact(String sourceId, String region, String component, String dataClass,
                           String configPath, String backend, String bucket, String declaredRegion,
-                          String regionBasis, String endpoint) {
+                          String regionBasis, String endpoint, boolean inEffect, String usedBy) {
 }

@@ -17,11 +17,12 @@ public class CollectConfigsTasklet implements Tasklet {
 
     private final AuditInputsLoader inputs;
     private final FactRepository facts;
-    private final ConfigCollector collector = new ConfigCollector();
+    private final ConfigCollector collector;
 
-    public CollectConfigsTasklet(AuditInputsLoader inputs, FactRepository facts) {
+    public CollectConfigsTasklet(AuditInputsLoader inputs, FactRepository facts, ConfigCollector collector) {
         this.inputs = inputs;
         this.facts = facts;
+        this.collector = collector;
     }
 
     @Override
@@ -31,8 +32,10 @@ public class CollectConfigsTasklet implements Tasklet {
         facts.replaceConfigFacts(loaded.request().runId(), collected);
         long unreadable = collected.stream().filter(c -> c.source().status() == SourceStatus.ERROR).count();
         int storage = collected.stream().mapToInt(c -> c.storage().size()).sum();
-        StepSummaries.put(contribution, storage, collected.size() + " sources (" + unreadable + " unreadable), "
-                + storage + " storage facts");
+        int egress = collected.stream().mapToInt(c -> c.egress().size()).sum();
+        int retention = collected.stream().mapToInt(c -> c.retention().size()).sum();
+        StepSummaries.put(contribution, storage + egress + retention, collected.size() + " sources (" + unreadable + " unreadable), "
+                + storage + " storage, " + egress + " egress, " + retention + " retention facts");
         return RepeatStatus.FINISHED;
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-/** Records the policy the run judges by, so control queries can join on it. */
+/** Records the policy and tenants the run judges by, so control queries can join on them. */
 @Component
 public class RecordScopeTasklet implements Tasklet {
 
@@ -22,7 +22,7 @@ public class RecordScopeTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         AuditInputs loaded = inputs.load(contribution.getStepExecution().getJobParameters());
-        scope.replacePolicy(loaded.request().runId(), loaded.policy().policy());
+        scope.replaceScope(loaded.request().runId(), loaded.policy().policy(), loaded.estate().estate().tenants());
         StepSummaries.put(contribution, loaded.policy().policy().jurisdictions().size(),
                 loaded.policy().policy().jurisdictions().size() + " jurisdictions from " + loaded.policy().source());
         return RepeatStatus.FINISHED;

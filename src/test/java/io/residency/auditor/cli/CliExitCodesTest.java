@@ -124,7 +124,7 @@ class CliExitCodesTest {
         assertThat(run.stdout())
                 .contains("1 FAIL, 0 UNVERIFIED")
                 .contains("RES-LOKI-STORAGE", "eu-west-1/loki storage_config.aws s3://acme-loki-archive")
-                .contains("Logs of eu-west-1 are stored in us-east-1, outside EU");
+                .contains("eu-west-1 logs are stored in us-east-1, outside EU");
     }
 
     @Test

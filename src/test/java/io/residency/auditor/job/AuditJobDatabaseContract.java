@@ -63,8 +63,11 @@ abstract class AuditJobDatabaseContract {
         auditDemo(db);
 
         assertThat(strings(db, "SELECT COUNT(*) FROM audit_run WHERE status = 'COMPLETED'")).containsExactly("2");
-        assertThat(strings(db, "SELECT COUNT(*) FROM finding GROUP BY run_id")).containsExactly("5", "5");
-        assertThat(strings(db, "SELECT COUNT(DISTINCT fingerprint) FROM finding")).containsExactly("5");
+        List<String> perRun = strings(db, "SELECT COUNT(*) FROM finding GROUP BY run_id");
+        assertThat(perRun).hasSize(2).containsOnly(perRun.get(0));
+        assertThat(Integer.parseInt(perRun.get(0))).isGreaterThan(10);
+        // The same estate judged twice: the same fingerprints, each once per run.
+        assertThat(strings(db, "SELECT COUNT(DISTINCT fingerprint) FROM finding")).containsExactly(perRun.get(0));
         // The second run keeps the first run's firstSeen for findings it saw before.
         assertThat(strings(db, "SELECT COUNT(DISTINCT first_seen) FROM finding WHERE control_id = 'RES-LOKI-STORAGE' AND status = 'FAIL'"))
                 .containsExactly("1");

@@ -1,12 +1,15 @@
 package io.residency.auditor.collect.config;
 
+import io.residency.auditor.estate.Estate;
 import io.residency.auditor.estate.LoadedEstate;
-import io.residency.auditor.estate.RegionStack;
 import io.residency.auditor.estate.SourceSpec;
 import io.residency.auditor.facts.CollectedSource;
+import io.residency.auditor.facts.EgressFact;
+import io.residency.auditor.facts.RetentionFact;
 import io.residency.auditor.facts.SourceFact;
 import io.residency.auditor.facts.SourceStatus;
 import io.residency.auditor.facts.StorageFact;
+import io.residency.auditor.input.YamlErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,51 +18,89 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every configuration source of the estate into facts. A source that cannot be read
- * becomes an ERROR source fact with the reason; it never stops the collection of the others.
+ * Reads every configuration source of the estate into facts. A source that cannot be read or
+ * understood becomes an ERROR source fact with the reason (file, line, what was expected); it
+ * never stops the collection of the others.
  */
 public final class ConfigCollector {
 
     private static final Logger log = LoggerFactory.getLogger(ConfigCollector.class);
+    private static final Map<String, String> STORED_DATA_CLASS = Map.of("loki", "logs", "tempo", "traces");
 
-    private final ConfigFileReader reader = new ConfigFileReader();
+    private final SourceFetcher fetcher;
+    private final ConfigDocumentReader reader;
+
+    public ConfigCollector(SourceFetcher fetcher, EnvExpander envExpander) {
+        this.fetcher = fetcher;
+        this.reader = new ConfigDocumentReader(envExpander);
+    }
 
     public List<CollectedSource> collect(LoadedEstate loaded) {
-        EndpointRegions endpointRegions = new EndpointRegions(loaded.estate().endpoints());
-        LokiStorageParser loki = new LokiStorageParser(new S3Settings(endpointRegions));
+        Estate estate = loaded.estate();
+        EndpointRegions endpointRegions = new EndpointRegions(estate.endpoints());
+        Map<String, ConfigParser> parsers = parsers(new S3Settings(endpointRegions));
+        String thanosHost = estate.central() == null || estate.central().thanos() == null
+                ? null : EndpointRegions.hostOf(estate.central().thanos().url());
         Map<String, Integer> idCounts = new HashMap<>();
         List<CollectedSource> collected = new ArrayList<>();
-        for (RegionStack stack : loaded.estate().regions()) {
-            for (SourceSpec spec : stack.sources()) {
-                String sourceId = uniqueId(spec, stack.name(), idCounts);
-                collected.add(collectOne(loaded, stack.name(), sourceId, spec, loki));
-            }
+        estate.regions().forEach(stack -> stack.sources().forEach(spec -> collected.add(collectOne(loaded, spec,
+                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost), parsers))));
+        if (estate.central() != null) {
+            String region = estate.central().region();
+            estate.central().sources().forEach(spec -> collected.add(collectOne(loaded, spec,
+                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost), parsers)));
         }
         return collected;
     }
 
-    private CollectedSource collectOne(LoadedEstate loaded, String region, String sourceId, SourceSpec spec, LokiStorageParser loki) {
-        String location = spec.file() != null ? spec.file() : EndpointRegions.hostOf(spec.url());
+    /** The parser of each source kind. */
+    static Map<String, ConfigParser> parsers(S3Settings s3) {
+        return Map.of(
+                "loki", new LokiConfigParser(s3),
+                "tempo", new TempoConfigParser(s3),
+                "otel-collector", new OtelCollectorParser(),
+                "prometheus", new PrometheusConfigParser(),
+                "grafana-datasources", new GrafanaDatasourcesParser(),
+                "thanos-objstore", new ThanosObjstoreParser(s3));
+    }
+
+    private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context,
+                                       Map<String, ConfigParser> parsers) {
+        String location = spec.file() != null ? spec.file() : SafeUrls.redact(spec.url());
+        String region = context.stackRegion();
         try {
-            if (spec.url() != null) {
-                throw new SourceReadException("live endpoints are not read by this version; expected 'file'");
+            ConfigParser parser = parsers.get(spec.kind());
+            if (parser == null) {
+                throw new SourceReadException("unknown source kind '" + spec.kind() + "'; expected one of " + parsers.keySet().stream().sorted().toList());
             }
-            if (!"raw".equals(spec.formatOrDefault())) {
-                throw new SourceReadException("format '" + spec.formatOrDefault() + "' is not read by this version; expected raw");
-            }
-            if (!"loki".equals(spec.kind())) {
-                throw new SourceReadException("no collector for kind '" + spec.kind() + "' in this version; expected loki");
-            }
-            ConfigDocument document = reader.read(loaded.resolve(spec.file()));
-            List<StorageFact> storage = loki.parse(document.root(), region).stream()
-                    .map(at -> new StorageFact(sourceId, region, "loki", "logs", at.configPath(), at.backend(), at.bucket(),
-                            at.declaredRegion(), at.regionBasis(), at.endpoint()))
-                    .toList();
-            log.debug("Source {} ({}): {} storage locations", sourceId, location, storage.size());
-            return new CollectedSource(new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.OK, null, document.sha256()), storage);
+            byte[] bytes = spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded.resolve(spec.file()));
+            ConfigDocument document = reader.read(bytes, spec);
+            ParsedConfig parsed = parse(parser, document, context);
+            CollectedSource result = new CollectedSource(
+                    new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.OK, null, document.sha256()),
+                    parsed.storage().stream().map(at -> new StorageFact(sourceId, region, spec.kind(),
+                            STORED_DATA_CLASS.getOrDefault(spec.kind(), "logs"), at.configPath(), at.backend(), at.bucket(),
+                            at.declaredRegion(), at.regionBasis(), at.endpoint(), at.inEffect(), at.usedBy())).toList(),
+                    parsed.egress().stream().map(e -> new EgressFact(sourceId, region, spec.kind(), e.configPath(), e.dataClass(),
+                            e.direction(), e.endpoint(), e.originRegion(), e.destinationRegion(), e.regionBasis())).toList(),
+                    parsed.retention().stream().map(r -> new RetentionFact(sourceId, region, spec.kind(), r.configPath(), r.tenant(),
+                            r.scope(), r.hours(), r.enforced())).toList());
+            log.debug("Source {} ({}): {} facts", sourceId, location, result.factCount());
+            return result;
         } catch (SourceReadException e) {
             log.warn("Source {} ({}) not read: {}", sourceId, location, e.getMessage());
             return CollectedSource.failed(new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.ERROR, e.getMessage(), null));
+        }
+    }
+
+    /** A value of the wrong shape is reported with its line (where the tree maps to the file) and path. */
+    static ParsedConfig parse(ConfigParser parser, ConfigDocument document, ParseContext context) throws SourceReadException {
+        try {
+            return parser.parse(document.root(), context);
+        } catch (ConfigShapeException e) {
+            String place = document.content() == null ? YamlErrors.readable(e.path()) : YamlErrors.place(document.content(), e.path());
+            String origin = document.origin().isEmpty() ? "" : " (" + document.origin() + ")";
+            throw new SourceReadException(place + origin + ": " + e.getMessage(), e);
         }
     }
 

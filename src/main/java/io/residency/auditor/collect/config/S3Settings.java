@@ -2,12 +2,13 @@ package io.residency.auditor.collect.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import java.util.Optional;
 
 /**
- * Reads an S3 block of the Loki/Cortex shape ({@code s3}, {@code bucketnames}, {@code region},
- * {@code endpoint}) into storage locations, one per bucket, with the region the settings point at.
- * Explicit {@code endpoint}/{@code region} keys override the URL, as in Loki.
+ * Reads S3 settings into storage locations, one per bucket, with the region they point at. Two
+ * shapes exist: Loki's classic one ({@code s3} URL, {@code bucketnames}, {@code region},
+ * {@code endpoint}; explicit keys override the URL) and the Thanos one used by Tempo, Thanos and
+ * Loki's new clients (one bucket key, {@code endpoint}, {@code region}).
  */
 public final class S3Settings {
 
@@ -17,23 +18,37 @@ public final class S3Settings {
         this.endpointRegions = endpointRegions;
     }
 
-    public List<StorageLocation> read(String configPath, JsonNode block) {
-        S3Url url = block.hasNonNull("s3") ? S3Url.parse(block.get("s3").asString()) : null;
-        List<String> buckets = block.hasNonNull("bucketnames")
-                ? S3Url.splitBuckets(block.get("bucketnames").asString())
-                : url == null ? List.of() : url.buckets();
-        String endpoint = text(block, "endpoint");
-        if (endpoint == null && url != null && url.hostIsEndpoint()) {
-            endpoint = url.host();
+    /** Loki's classic {@code aws}/{@code s3} block. */
+    public List<StorageLocation> readClassic(ConfigTree block) {
+        Optional<String> urlText = block.text("s3");
+        S3Url url = null;
+        if (urlText.isPresent()) {
+            try {
+                url = S3Url.parse(urlText.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigShapeException(block.child("s3").path(), e.getMessage());
+            }
         }
-        String regionKey = text(block, "region");
+        List<String> buckets = block.text("bucketnames").map(S3Url::splitBuckets)
+                .orElse(url == null ? List.of() : url.buckets());
+        String endpoint = block.text("endpoint").orElse(url != null && url.hostIsEndpoint() ? url.host() : null);
         String urlRegion = url != null && !url.hostIsEndpoint() && !url.host().isEmpty() ? url.host() : null;
+        return locations(block.pathText(), buckets, endpoint, block.text("region").orElse(null), urlRegion);
+    }
+
+    /** A Thanos-style block with a single bucket under {@code bucketKey}. */
+    public List<StorageLocation> readBucketStyle(ConfigTree block, String bucketKey) {
+        List<String> buckets = block.text(bucketKey).map(List::of).orElse(List.of());
+        return locations(block.pathText(), buckets, block.text("endpoint").orElse(null), block.text("region").orElse(null), null);
+    }
+
+    private List<StorageLocation> locations(String configPath, List<String> buckets, String endpoint, String regionKey, String urlRegion) {
         RegionClaim claim = declaredRegion(endpoint, regionKey, urlRegion);
         String endpointHost = endpoint == null ? null : EndpointRegions.hostOf(endpoint);
-
         List<StorageLocation> locations = new ArrayList<>();
         for (String bucket : buckets.isEmpty() ? List.of("") : buckets) {
-            locations.add(new StorageLocation(configPath, "s3", bucket, claim.region(), claim.basis(), endpointHost));
+            locations.add(new StorageLocation(configPath, "s3", bucket, claim.region(),
+                    bucket.isEmpty() ? claim.basis() + "; no bucket named" : claim.basis(), endpointHost, true, ""));
         }
         return locations;
     }
@@ -60,10 +75,5 @@ public final class S3Settings {
                     : new RegionClaim(null, "s3 URL host '" + urlRegion + "' is neither a region nor an endpoint");
         }
         return new RegionClaim(null, "no region or endpoint set (the SDK would fall back to AWS_REGION)");
-    }
-
-    private static String text(JsonNode block, String key) {
-        JsonNode value = block.get(key);
-        return value == null || value.isNull() || value.asString().isBlank() ? null : value.asString().strip();
     }
 }

@@ -1,0 +1,87 @@
+package io.residency.auditor.collect.config;
+
+import io.residency.auditor.estate.SourceSpec;
+import io.residency.auditor.input.Sha256;
+import io.residency.auditor.input.YamlErrors;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Turns a source's bytes into a configuration tree, whatever the format it was shipped in. */
+public final class ConfigDocumentReader {
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            // Loki and Tempo refuse a key set twice; so does the auditor, rather than guess which one counts.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private final EnvExpander envExpander;
+    private final ConfigMapExtractor configMaps = new ConfigMapExtractor();
+    private final HelmValuesTranslator helmValues = new HelmValuesTranslator();
+
+    public ConfigDocumentReader(EnvExpander envExpander) {
+        this.envExpander = envExpander;
+    }
+
+    public ConfigDocument read(byte[] raw, SourceSpec spec) throws SourceReadException {
+        String sha256 = Sha256.hex(raw);
+        String text = utf8(raw);
+        return switch (spec.formatOrDefault()) {
+            case "configmap" -> {
+                ConfigMapExtractor.Embedded embedded = configMaps.extract(text, spec);
+                String config = expand(embedded.text(), spec);
+                yield new ConfigDocument(ConfigTree.root(mapping(config, embedded.origin())), sha256,
+                        config.getBytes(StandardCharsets.UTF_8), embedded.origin());
+            }
+            case "helm-values" -> {
+                JsonNode values = mapping(expand(text, spec), "");
+                yield new ConfigDocument(ConfigTree.root(helmValues.translate(spec.kind(), values)), sha256, null,
+                        "Helm values of the " + spec.kind() + " chart");
+            }
+            default -> {
+                String config = expand(text, spec);
+                yield new ConfigDocument(ConfigTree.root(mapping(config, "")), sha256, config.getBytes(StandardCharsets.UTF_8), "");
+            }
+        };
+    }
+
+    private String expand(String text, SourceSpec spec) throws SourceReadException {
+        return spec.expandEnvOrDefault() ? envExpander.expand(text) : text;
+    }
+
+    /** Parses one YAML document that must be a mapping. */
+    JsonNode mapping(String text, String origin) throws SourceReadException {
+        String where = origin.isEmpty() ? "" : " (" + origin + ")";
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JacksonException e) {
+            String place = YamlErrors.place(text.getBytes(StandardCharsets.UTF_8), e);
+            throw new SourceReadException((place.isEmpty() ? "" : place + ": ") + YamlErrors.problem(e) + where + "; expected YAML", e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new SourceReadException("empty" + where + "; expected a YAML mapping");
+        }
+        if (!root.isObject()) {
+            throw new SourceReadException("top level is a " + root.getNodeType().name().toLowerCase() + where + "; expected a YAML mapping");
+        }
+        return root;
+    }
+
+    /** Binary or mis-encoded files are refused whole rather than parsed into garbage. */
+    static String utf8(byte[] raw) throws SourceReadException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SourceReadException("not UTF-8 text; expected a YAML configuration");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.residency.auditor.collect.config;
+
+import io.residency.auditor.estate.SourceSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Finds the configuration embedded in a Kubernetes manifest: a ConfigMap's {@code data}, or a
+ * Secret's {@code stringData} or base64 {@code data}, in a file that may hold several documents.
+ */
+final class ConfigMapExtractor {
+
+    /** Data keys the Grafana and OpenTelemetry charts use for the main config, in order of preference. */
+    private static final List<String> USUAL_KEYS = List.of("config.yaml", "config.yml", "loki.yaml", "tempo.yaml",
+            "relay", "otel-collector-config.yaml", "prometheus.yml", "prometheus.yaml", "objstore.yml", "objstore.yaml",
+            "datasources.yaml", "datasources.yml");
+
+    record Embedded(String text, String origin) {
+    }
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            // Loki and Tempo refuse a key set twice; so does the auditor, rather than guess which one counts.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    Embedded extract(String manifest, SourceSpec spec) throws SourceReadException {
+        List<JsonNode> objects = new ArrayList<>();
+        try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(manifest)) {
+            while (documents.hasNextValue()) {
+                JsonNode document = documents.nextValue();
+                if (document != null && document.isObject()) {
+                    String kind = document.path("kind").asString("");
+                    if (kind.equals("ConfigMap") || kind.equals("Secret")) {
+                        objects.add(document);
+                    }
+                }
+            }
+        } catch (JacksonException e) {
+            throw new SourceReadException("not a valid Kubernetes manifest (" + io.residency.auditor.input.YamlErrors.problem(e) + ")", e);
+        }
+        JsonNode object = select(objects, spec);
+        String kind = object.path("kind").asString();
+        String name = object.path("metadata").path("name").asString("?");
+        Map<String, JsonNode> data = new java.util.LinkedHashMap<>();
+        object.path("data").properties().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        Map<String, JsonNode> stringData = new java.util.LinkedHashMap<>();
+        object.path("stringData").properties().forEach(entry -> stringData.put(entry.getKey(), entry.getValue()));
+
+        List<String> keys = new ArrayList<>(stringData.keySet());
+        keys.addAll(data.keySet());
+        String key = chooseKey(keys, spec, kind + " " + name);
+        String origin = "key " + key + " of " + kind + " " + name;
+        if (stringData.containsKey(key)) {
+            return new Embedded(stringData.get(key).asString(), origin);
+        }
+        String value = data.get(key).asString();
+        if (kind.equals("Secret")) {
+            try {
+                value = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new SourceReadException(origin + " is not valid base64; expected Secret data to be base64-encoded");
+            }
+        }
+        return new Embedded(value, origin);
+    }
+
+    private static JsonNode select(List<JsonNode> objects, SourceSpec spec) throws SourceReadException {
+        if (spec.object() != null) {
+            return objects.stream()
+                    .filter(o -> spec.object().equals(o.path("metadata").path("name").asString()))
+                    .findFirst()
+                    .orElseThrow(() -> new SourceReadException("no ConfigMap or Secret named '" + spec.object() + "'; found "
+                            + objects.stream().map(o -> o.path("metadata").path("name").asString("?")).toList()));
+        }
+        if (objects.size() != 1) {
+            throw new SourceReadException(objects.isEmpty()
+                    ? "holds no ConfigMap or Secret; expected a Kubernetes manifest with the config under data or stringData"
+                    : "holds " + objects.size() + " ConfigMaps/Secrets " + objects.stream().map(o -> o.path("metadata").path("name").asString("?")).toList()
+                    + "; set 'object' in the estate to choose one");
+        }
+        return objects.get(0);
+    }
+
+    private static String chooseKey(List<String> keys, SourceSpec spec, String object) throws SourceReadException {
+        if (spec.key() != null) {
+            if (!keys.contains(spec.key())) {
+                throw new SourceReadException(object + " has no key '" + spec.key() + "'; found " + keys);
+            }
+            return spec.key();
+        }
+        if (keys.size() == 1) {
+            return keys.get(0);
+        }
+        return USUAL_KEYS.stream().filter(keys::contains).findFirst()
+                .orElseThrow(() -> new SourceReadException(object + " has keys " + keys + "; set 'key' in the estate to choose one"));
+    }
+}

@@ -1,0 +1,209 @@
+package io.residency.auditor.collect.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds every place a Loki configuration stores logs, and how long it keeps them.
+ *
+ * <p>Stores are read wherever Loki lets them be set (common.storage, storage_config and its
+ * named stores, the Thanos-style object_store blocks, ruler storage). Each schema period names
+ * the store it writes to; a store that no period and no ruler uses is recorded but not in effect.
+ * Old periods count: their data stays in their buckets until retention deletes it.
+ */
+public final class LokiConfigParser implements ConfigParser {
+
+    /** A classic store: the name schema periods use, its key under storage_config and under common.storage. */
+    private record ClassicStore(String name, String storageConfigKey, String commonKey) {
+    }
+
+    private static final List<ClassicStore> CLASSIC = List.of(
+            new ClassicStore("s3", "aws", "s3"),
+            new ClassicStore("gcs", "gcs", "gcs"),
+            new ClassicStore("azure", "azure", "azure"),
+            new ClassicStore("filesystem", "filesystem", "filesystem"),
+            new ClassicStore("swift", "swift", "swift"),
+            new ClassicStore("bos", "bos", "bos"),
+            new ClassicStore("cos", "cos", "cos"),
+            new ClassicStore("alibabacloud", "alibabacloud", "alibabacloud"));
+
+    private final ObjectStoreBlocks blocks;
+
+    public LokiConfigParser(S3Settings s3) {
+        this.blocks = new ObjectStoreBlocks(s3);
+    }
+
+    @Override
+    public ParsedConfig parse(ConfigTree config, ParseContext context) {
+        Stores stores = new Stores();
+        String region = context.stackRegion();
+        ConfigTree storageConfig = config.child("storage_config");
+        ConfigTree common = config.child("common").child("storage");
+        boolean thanos = storageConfig.flag("use_thanos_objstore");
+
+        // Classic clients: storage_config.<backend> wins over common.storage.<backend>, as Loki merges them.
+        for (ClassicStore store : CLASSIC) {
+            ConfigTree own = storageConfig.child(store.storageConfigKey());
+            ConfigTree shared = common.child(store.commonKey());
+            ConfigTree chosen = own.exists() ? own : shared;
+            if (!chosen.exists()) {
+                continue;
+            }
+            List<StorageLocation> found = blocks.classic(store.name(), chosen, region);
+            if (thanos) {
+                stores.addDormant(found, "classic client, unused: use_thanos_objstore is true");
+            } else {
+                stores.add(store.name(), found);
+            }
+        }
+        // Named stores: storage_config.named_stores.<backend>.<name>.
+        storageConfig.child("named_stores").entries().forEach((backend, named) ->
+                named.entries().forEach((name, block) -> stores.add(name, blocks.classic(backend, requireMapping(block), region))));
+        // Thanos-style clients, in effect only with use_thanos_objstore: true.
+        for (ConfigTree objectStore : List.of(storageConfig.child("object_store"), common.child("object_store"))) {
+            objectStore.entries().forEach((backend, block) -> {
+                if (block.isMapping() && !backend.equals("named_stores")) {
+                    List<StorageLocation> found = blocks.bucketStyle(backend, block, region, "bucket_name");
+                    if (thanos) {
+                        stores.add(backend, found);
+                    } else {
+                        stores.addDormant(found, "Thanos-style client, unused: use_thanos_objstore is not true");
+                    }
+                }
+            });
+        }
+
+        List<ConfigTree> periods = config.child("schema_config").items("configs");
+        for (ConfigTree period : periods) {
+            String from = period.text("from").orElse("?");
+            String use = period.pathText() + " (from " + from + ")";
+            Optional<String> objectStore = period.text("object_store");
+            if (objectStore.isEmpty()) {
+                stores.useMissing(period.pathText() + ".object_store", "", use + " names no object_store", use);
+            } else if (!stores.use(objectStore.get(), use)) {
+                stores.useMissing(period.pathText() + ".object_store", objectStore.get(),
+                        use + " writes to store '" + objectStore.get() + "', which is not configured", use);
+            }
+        }
+        rulerStorage(config, common, region, stores);
+        List<StorageLocation> storage = stores.locations(periods.isEmpty());
+        return new ParsedConfig(storage, List.of(), retention(config));
+    }
+
+    /** ruler_storage (Thanos-style) or the deprecated ruler.storage; without either the ruler shares common.storage. */
+    private void rulerStorage(ConfigTree config, ConfigTree common, String region, Stores stores) {
+        ConfigTree rulerStorage = config.child("ruler_storage");
+        ConfigTree legacy = config.child("ruler").child("storage");
+        if (rulerStorage.exists()) {
+            String backend = rulerStorage.text("backend").orElse("filesystem");
+            stores.addUsed(blocks.bucketStyle(backend, rulerStorage.child(backend.equals("aws") ? "s3" : backend), region, "bucket_name"),
+                    "ruler");
+        } else if (legacy.exists()) {
+            String type = legacy.text("type").orElse("local");
+            ConfigTree block = legacy.child(type.equals("aws") ? "s3" : type);
+            stores.addUsed(blocks.classic(type, block, region), "ruler");
+        } else if (common.child("s3").exists()) {
+            stores.use("s3", "ruler (common.storage)");
+        }
+    }
+
+    private static ConfigTree requireMapping(ConfigTree block) {
+        if (!block.isMapping()) {
+            throw new ConfigShapeException(block.path(), "expected a mapping with the store's settings");
+        }
+        return block;
+    }
+
+    /** limits_config retention, per-tenant overrides and per-stream rules; enforced only with compactor.retention_enabled. */
+    private static List<RetentionSetting> retention(ConfigTree config) {
+        boolean enforced = config.child("compactor").flag("retention_enabled");
+        List<RetentionSetting> settings = new ArrayList<>();
+        ConfigTree limits = config.child("limits_config");
+        settings.add(new RetentionSetting(limits.pathText() + ".retention_period", "*", "tenant",
+                hoursOrUnlimited(limits, "retention_period"), enforced));
+        streams(limits, "*", enforced, settings);
+        config.child("overrides").entries().forEach((tenant, override) -> {
+            if (override.isMapping() && override.text("retention_period").isPresent()) {
+                settings.add(new RetentionSetting(override.pathText() + ".retention_period", tenant, "tenant",
+                        hoursOrUnlimited(override, "retention_period"), enforced));
+            }
+            if (override.isMapping()) {
+                streams(override, tenant, enforced, settings);
+            }
+        });
+        return settings;
+    }
+
+    private static void streams(ConfigTree limits, String tenant, boolean enforced, List<RetentionSetting> settings) {
+        for (ConfigTree stream : limits.items("retention_stream")) {
+            String selector = stream.text("selector").orElseThrow(() -> new ConfigShapeException(stream.path(), "expected a selector"));
+            settings.add(new RetentionSetting(stream.pathText(), tenant, "stream " + selector, hoursOrUnlimited(stream, "period"), enforced));
+        }
+    }
+
+    /** Loki's 0 means "no limit". */
+    private static Long hoursOrUnlimited(ConfigTree block, String key) {
+        Optional<String> value = block.text(key);
+        if (value.isEmpty()) {
+            return null;
+        }
+        long hours = Durations.hours(value.get(), block.at(key).path());
+        return hours == 0 ? null : hours;
+    }
+
+    /** The stores found, by the name a schema period would use, and who uses them. */
+    private static final class Stores {
+        private final Map<String, List<StorageLocation>> byName = new LinkedHashMap<>();
+        private final Map<StorageLocation, List<String>> users = new LinkedHashMap<>();
+        private final Map<StorageLocation, String> dormantWhy = new LinkedHashMap<>();
+
+        void add(String name, List<StorageLocation> locations) {
+            byName.computeIfAbsent(name.equals("aws") ? "s3" : name, k -> new ArrayList<>()).addAll(locations);
+            locations.forEach(l -> users.putIfAbsent(l, new ArrayList<>()));
+        }
+
+        void addDormant(List<StorageLocation> locations, String why) {
+            locations.forEach(l -> {
+                users.putIfAbsent(l, new ArrayList<>());
+                dormantWhy.put(l, why);
+            });
+        }
+
+        void addUsed(List<StorageLocation> locations, String use) {
+            locations.forEach(l -> users.computeIfAbsent(l, k -> new ArrayList<>()).add(use));
+        }
+
+        boolean use(String name, String use) {
+            List<StorageLocation> found = byName.get(name.equals("aws") ? "s3" : name);
+            if (found == null || found.isEmpty()) {
+                return false;
+            }
+            found.forEach(l -> users.get(l).add(use));
+            return true;
+        }
+
+        void useMissing(String configPath, String backend, String why, String use) {
+            users.put(StorageLocation.unlocated(configPath, backend.isEmpty() ? "unknown" : backend, "", why), new ArrayList<>(List.of(use)));
+        }
+
+        /** Without schema periods (a partial config) every configured store counts as in effect. */
+        List<StorageLocation> locations(boolean noPeriods) {
+            List<StorageLocation> result = new ArrayList<>();
+            users.forEach((location, uses) -> {
+                List<String> named = uses.stream().filter(u -> !u.isEmpty()).toList();
+                if (!uses.isEmpty()) {
+                    result.add(location.withUse(true, String.join(", ", named)));
+                } else if (noPeriods && !dormantWhy.containsKey(location)) {
+                    result.add(location.withUse(true, "no schema_config: every configured store counts"));
+                } else {
+                    String why = dormantWhy.getOrDefault(location, "");
+                    result.add(location.withUse(false, why.isEmpty() ? "not used by any schema period or the ruler" : why));
+                }
+            });
+            return result;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.residency.auditor.collect.config;
+
+import io.residency.auditor.estate.SourceSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Fetches a source's bytes from a file or a live endpoint ({@code /config} on Loki,
+ * {@code /status/config} on Tempo). Errors name the place without its secrets.
+ */
+public final class SourceFetcher {
+
+    /** Real configs are kilobytes; anything much larger is not a config. */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
+
+    private final HttpClient http;
+    private final Duration readTimeout;
+    private final Function<String, String> environment;
+
+    public SourceFetcher(Duration connectTimeout, Duration readTimeout, Function<String, String> environment) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.readTimeout = readTimeout;
+        this.environment = environment;
+    }
+
+    public byte[] fetchFile(Path file) throws SourceReadException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new SourceReadException("is a folder; expected a configuration file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new SourceReadException("larger than " + MAX_BYTES / (1024 * 1024) + " MiB; expected a configuration file");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SourceReadException("file not found");
+        } catch (IOException e) {
+            throw new SourceReadException("cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    public byte[] fetchUrl(SourceSpec spec) throws SourceReadException {
+        URI uri;
+        try {
+            uri = URI.create(spec.url());
+        } catch (IllegalArgumentException e) {
+            throw new SourceReadException("not a valid URL; expected http(s)://host:port/path");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new SourceReadException("scheme '" + uri.getScheme() + "' is not supported; expected http or https");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).GET()
+                .header("Accept", "application/yaml, text/plain;q=0.9, */*;q=0.1");
+        String token = token(spec);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new SourceReadException("no answer within " + readTimeout.toSeconds() + " s (timeout)", e);
+        } catch (IOException e) {
+            throw new SourceReadException("cannot connect (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceReadException("interrupted", e);
+        }
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new SourceReadException("HTTP " + response.statusCode() + "; expected 200 with the configuration"
+                        + (response.statusCode() == 401 || response.statusCode() == 403 ? " (check the bearer token)" : ""));
+            }
+            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new SourceReadException("answer larger than " + MAX_BYTES / (1024 * 1024) + " MiB; expected a configuration");
+            }
+            return bytes;
+        } catch (HttpTimeoutException e) {
+            throw new SourceReadException("answer not complete within " + readTimeout.toSeconds() + " s (timeout)", e);
+        } catch (IOException e) {
+            throw new SourceReadException("answer cut off (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** The bearer token comes from a file or an environment variable: never from the estate itself. */
+    private String token(SourceSpec spec) throws SourceReadException {
+        if (spec.tokenFile() != null) {
+            try {
+                return new String(Files.readAllBytes(Path.of(spec.tokenFile())), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new SourceReadException("token file " + spec.tokenFile() + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        if (spec.tokenEnv() != null) {
+            String token = environment.apply(spec.tokenEnv());
+            if (token == null || token.isBlank()) {
+                throw new SourceReadException("environment variable " + spec.tokenEnv() + " (the bearer token) is not set");
+            }
+            return token.strip();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+package io.residency.auditor.job;
+
+import io.residency.auditor.collect.config.ConfigCollector;
+import io.residency.auditor.collect.config.EnvExpander;
+import io.residency.auditor.collect.config.SourceFetcher;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the collectors from configuration properties. */
+@Configuration
+@EnableConfigurationProperties(CollectorConfiguration.SourceSettings.class)
+public class CollectorConfiguration {
+
+    /**
+     * Timeouts for live configuration endpoints ({@code residency.sources.*}).
+     *
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout    how long to wait for the whole answer
+     */
+    @ConfigurationProperties("residency.sources")
+    public record SourceSettings(Duration connectTimeout, Duration readTimeout) {
+        public SourceSettings {
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(15) : readTimeout;
+        }
+    }
+
+    @Bean
+    public ConfigCollector configCollector(SourceSettings settings) {
+        EnvExpander environment = EnvExpander.ofSystem();
+        return new ConfigCollector(new SourceFetcher(settings.connectTimeout(), settings.readTimeout(), System::getenv), environment);
+    }
+}

@@ -1,0 +1,71 @@
+package io.residency.auditor.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.residency.auditor.CliRun;
+import io.residency.auditor.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every control on a compliant and a violating estate, through the real CLI, job and SQL. */
+class ControlFixturesTest {
+
+    @TempDir
+    Path out;
+
+    private List<JsonNode> findingsOf(String fixture, String control) throws IOException {
+        CliRun run = CliRun.of("audit", "--estate", TestPaths.resource("controls/" + fixture + "/estate.yaml").toString(),
+                "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        Path bundle;
+        try (Stream<Path> bundles = Files.list(out)) {
+            bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        JsonNode document = JsonMapper.builder().build().readTree(bundle.resolve("findings.json").toFile());
+        return document.get("findings").valueStream().filter(f -> f.get("control").asString().equals(control)).toList();
+    }
+
+    @ParameterizedTest(name = "{0} passes on {1}")
+    @CsvSource({"RES-LOKI-STORAGE, loki-compliant", "RES-TEMPO-STORAGE, tempo-compliant", "RES-EGRESS, egress-compliant",
+            "RES-SOX-RETENTION, sox-compliant", "RES-SOURCE, source-compliant"})
+    void compliantFixturePasses(String control, String fixture) throws IOException {
+        List<JsonNode> findings = findingsOf(fixture, control);
+
+        assertThat(findings).isNotEmpty();
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("status").asString()).as(f.toString()).isEqualTo("PASS"));
+    }
+
+    @ParameterizedTest(name = "{0} flags {1}")
+    @CsvSource({
+            "RES-LOKI-STORAGE, loki-violating, FAIL, eu-west-1 logs are stored in eu-central-2, outside EU",
+            "RES-TEMPO-STORAGE, tempo-violating, FAIL, eu-west-1 traces are stored in us-west-2, outside EU",
+            "RES-EGRESS, egress-violating, FAIL, eu-west-1 metrics-raw are sent to us-east-1, outside EU",
+            "RES-SOX-RETENTION, sox-violating, FAIL, Logs of ledger are kept 90 days; the minimum is 2557 days (SOX)",
+            "RES-SOURCE, source-violating, UNVERIFIED, unknown source kind 'jaeger'"})
+    void violatingFixtureIsFlagged(String control, String fixture, String status, String message) throws IOException {
+        List<JsonNode> findings = findingsOf(fixture, control);
+
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("status").asString()).isEqualTo(status);
+            assertThat(f.get("message").asString()).contains(message);
+        });
+    }
+
+    @Test
+    void duplicateKeyInAConfigIsAnUnverifiedSourceNamingTheLine() throws IOException {
+        List<JsonNode> findings = findingsOf("source-violating", "RES-SOURCE");
+
+        assertThat(findings).anySatisfy(f -> assertThat(f.get("message").asString())
+                .contains("prometheus.yml", "line 3", "Duplicate Object property \"url\""));
+    }
+}
