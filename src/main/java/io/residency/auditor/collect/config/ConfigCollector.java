@@ -35,7 +35,8 @@ public final class ConfigCollector {
         this.reader = new ConfigDocumentReader(envExpander);
     }
 
-    public List<CollectedSource> collect(LoadedEstate loaded) {
+    /** @param offline judge files only: live endpoints are recorded as not read */
+    public List<CollectedSource> collect(LoadedEstate loaded, boolean offline) {
         Estate estate = loaded.estate();
         EndpointRegions endpointRegions = new EndpointRegions(estate.endpoints());
         Map<String, ConfigParser> parsers = parsers(new S3Settings(endpointRegions));
@@ -44,11 +45,11 @@ public final class ConfigCollector {
         Map<String, Integer> idCounts = new HashMap<>();
         List<CollectedSource> collected = new ArrayList<>();
         estate.regions().forEach(stack -> stack.sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost), parsers))));
+                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost), parsers, offline))));
         if (estate.central() != null) {
             String region = estate.central().region();
             estate.central().sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost), parsers)));
+                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost), parsers, offline)));
         }
         return collected;
     }
@@ -65,13 +66,16 @@ public final class ConfigCollector {
     }
 
     private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context,
-                                       Map<String, ConfigParser> parsers) {
+                                       Map<String, ConfigParser> parsers, boolean offline) {
         String location = spec.file() != null ? spec.file() : SafeUrls.redact(spec.url());
         String region = context.stackRegion();
         try {
             ConfigParser parser = parsers.get(spec.kind());
             if (parser == null) {
                 throw new SourceReadException("unknown source kind '" + spec.kind() + "'; expected one of " + parsers.keySet().stream().sorted().toList());
+            }
+            if (offline && spec.url() != null) {
+                throw new SourceReadException("a live endpoint is not read offline; point the estate at the release's config file");
             }
             byte[] bytes = spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded.resolve(spec.file()));
             ConfigDocument document = reader.read(bytes, spec);
