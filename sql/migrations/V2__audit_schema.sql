@@ -8,6 +8,7 @@ CREATE TABLE audit_run (
     estate_sha256    CHAR(64)     NOT NULL,
     policy_sha256    CHAR(64)     NOT NULL,
     policy_source    VARCHAR(512) NOT NULL,
+    waivers_sha256   CHAR(64),                -- NULL: no waiver file
     auditor_version  VARCHAR(64)  NOT NULL,
     started_at       TIMESTAMP    NOT NULL,
     ended_at         TIMESTAMP,
@@ -132,7 +133,38 @@ CREATE TABLE finding (
     message       VARCHAR(2048) NOT NULL,
     evidence_json TEXT          NOT NULL,
     first_seen    TIMESTAMP     NOT NULL,
+    lifecycle     VARCHAR(16),              -- new | open (still open) for FAIL/UNVERIFIED/WAIVED; NULL for PASS
     PRIMARY KEY (run_id, fingerprint),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
+-- Problems of the previous run of the same estate that this run no longer has.
+CREATE TABLE resolved_finding (
+    run_id           VARCHAR(64)   NOT NULL,
+    fingerprint      CHAR(32)      NOT NULL,
+    previous_run_id  VARCHAR(64)   NOT NULL,
+    control_id       VARCHAR(64)   NOT NULL,
+    previous_status  VARCHAR(16)   NOT NULL,
+    region           VARCHAR(64),
+    resource         VARCHAR(1024) NOT NULL,
+    now_status       VARCHAR(16),             -- PASS, or NULL when the resource is gone
+    PRIMARY KEY (run_id, fingerprint),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
+-- The waivers the run was given, whether in force or expired, and how many findings each covered.
+CREATE TABLE run_waiver (
+    run_id        VARCHAR(64)   NOT NULL,
+    waiver_index  INTEGER       NOT NULL,
+    control_id    VARCHAR(64)   NOT NULL,
+    resource      VARCHAR(1024),            -- glob pattern, or NULL when the waiver names a fingerprint
+    fingerprint   CHAR(32),
+    reason        VARCHAR(2048) NOT NULL,
+    approver      VARCHAR(256)  NOT NULL,
+    expires       DATE          NOT NULL,
+    state         VARCHAR(16)   NOT NULL,   -- ACTIVE | EXPIRED
+    matched       INTEGER       NOT NULL,
+    PRIMARY KEY (run_id, waiver_index),
     FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
 );
 

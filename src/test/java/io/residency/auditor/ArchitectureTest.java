@@ -24,7 +24,7 @@ class ArchitectureTest {
             .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("Job").mayOnlyBeAccessedByLayers("Cli")
             .whereLayer("Evidence").mayOnlyBeAccessedByLayers("Job", "Cli")
-            .whereLayer("Controls").mayOnlyBeAccessedByLayers("Job")
+            .whereLayer("Controls").mayOnlyBeAccessedByLayers("Evidence", "Job")
             .whereLayer("Collect").mayOnlyBeAccessedByLayers("Job")
             .whereLayer("Findings").mayOnlyBeAccessedByLayers("Controls", "Evidence", "Job", "Cli")
             .whereLayer("Facts").mayOnlyBeAccessedByLayers("Collect", "Controls", "Evidence", "Job", "Cli");

@@ -2,6 +2,7 @@ package io.residency.auditor.cli;
 
 import ch.qos.logback.classic.Level;
 import io.residency.auditor.estate.LoadedEstate;
+import io.residency.auditor.findings.LoadedWaivers;
 import io.residency.auditor.job.AuditInputsLoader;
 import io.residency.auditor.job.AuditRequest;
 import io.residency.auditor.policy.LoadedPolicy;
@@ -39,8 +40,9 @@ final class AuditRunner {
         AuditInputsLoader loader = new AuditInputsLoader(validator());
         LoadedEstate estate = loader.loadEstate(options.estate);
         LoadedPolicy policy = loader.loadPolicy(options.policy);
-        AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy,
-                estate.sha256(), policy.sha256(), options.out, mode, offline);
+        LoadedWaivers waivers = loader.loadWaivers(options.waivers);
+        AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
+                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline);
 
         RunOutcome outcome;
         try {

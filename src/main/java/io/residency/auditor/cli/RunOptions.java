@@ -12,6 +12,9 @@ public class RunOptions {
     @Option(names = "--policy", paramLabel = "FILE", description = "The residency policy (YAML). Default: the bundled policy that encodes the residency table.")
     Path policy;
 
+    @Option(names = "--waivers", paramLabel = "FILE", description = "Accepted risks (YAML): matching FAIL/UNVERIFIED findings become WAIVED until their expiry.")
+    Path waivers;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where evidence bundles go, one folder per run. Default: ${DEFAULT-VALUE}.")
     Path out;
 

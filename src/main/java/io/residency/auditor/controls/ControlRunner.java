@@ -63,7 +63,7 @@ public class ControlRunner {
                 : policy.frameworksOf(jurisdiction).stream().filter(control.frameworks()::containsKey).toList();
         return new Finding(control.id(), Status.valueOf(row.getString("status")), control.severity(), frameworks,
                 row.getString("region"), jurisdiction, resource, row.getString("message"), evidence(row),
-                Fingerprint.of(control.id(), resource), now);
+                Fingerprint.of(control.id(), resource), now, null);
     }
 
     /** Every column beyond the finding's own becomes evidence; empty values are left out. */

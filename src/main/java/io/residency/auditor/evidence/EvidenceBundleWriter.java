@@ -1,6 +1,5 @@
 package io.residency.auditor.evidence;
 
-import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.findings.Finding;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,19 +22,26 @@ public class EvidenceBundleWriter {
 
     private final FindingsJsonWriter jsonWriter = new FindingsJsonWriter();
     private final FindingsCsvWriter csvWriter = new FindingsCsvWriter();
+    private final EvidencePdfRenderer pdfRenderer = new EvidencePdfRenderer();
 
-    public Path write(Path outDir, AuditRun run, List<Finding> findings) throws IOException {
+    public Path write(Path outDir, EvidenceModel model) throws IOException {
         Files.createDirectories(outDir);
-        Path target = outDir.resolve(run.runId());
-        Path staging = outDir.resolve("." + run.runId() + ".partial");
+        String runId = model.run().runId();
+        Path target = outDir.resolve(runId);
+        Path staging = outDir.resolve("." + runId + ".partial");
         deleteRecursively(staging);
         Files.createDirectories(staging);
 
         try (OutputStream out = Files.newOutputStream(staging.resolve("findings.json"))) {
-            jsonWriter.write(run, findings, out);
+            jsonWriter.write(model, out);
         }
-        writeCsv(staging.resolve("gdpr-findings.csv"), framework(findings, "GDPR"));
-        writeCsv(staging.resolve("sox-findings.csv"), framework(findings, "SOX"));
+        for (String framework : List.of("GDPR", "SOX")) {
+            String prefix = framework.toLowerCase();
+            writeCsv(staging.resolve(prefix + "-findings.csv"), framework(model.findings(), framework));
+            try (OutputStream out = Files.newOutputStream(staging.resolve(prefix + "-evidence.pdf"))) {
+                pdfRenderer.render(model, framework, out);
+            }
+        }
         Manifest.write(staging);
 
         // A restarted run renders again: the earlier complete bundle of the same run is replaced whole.

@@ -1,6 +1,5 @@
 package io.residency.auditor.evidence;
 
-import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Status;
 import java.io.OutputStream;
@@ -16,26 +15,51 @@ public final class FindingsJsonWriter {
 
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public void write(AuditRun run, List<Finding> findings, OutputStream out) {
+    public void write(EvidenceModel model, OutputStream out) {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("run", runSection(run, findings));
-        document.put("findings", findings.stream().map(FindingsJsonWriter::findingSection).toList());
+        document.put("run", runSection(model));
+        document.put("findings", model.findings().stream().map(FindingsJsonWriter::findingSection).toList());
+        document.put("resolved", model.resolved().stream().map(r -> {
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            resolved.put("control", r.controlId());
+            resolved.put("region", r.region());
+            resolved.put("resource", r.resource());
+            resolved.put("fingerprint", r.fingerprint());
+            resolved.put("previousStatus", r.previousStatus());
+            resolved.put("previousRun", r.previousRunId());
+            resolved.put("nowStatus", r.nowStatus());
+            return resolved;
+        }).toList());
+        document.put("waivers", model.waivers().stream().map(w -> {
+            Map<String, Object> waiver = new LinkedHashMap<>();
+            waiver.put("control", w.waiver().control());
+            waiver.put("resource", w.waiver().resource());
+            waiver.put("fingerprint", w.waiver().fingerprint());
+            waiver.put("reason", w.waiver().reason());
+            waiver.put("approver", w.waiver().approver());
+            waiver.put("expires", w.waiver().expires().toString());
+            waiver.put("state", w.expired() ? "expired" : "in force");
+            waiver.put("matched", w.matched());
+            return waiver;
+        }).toList());
         json.writeValue(out, document);
     }
 
-    private static Map<String, Object> runSection(AuditRun run, List<Finding> findings) {
+    private static Map<String, Object> runSection(EvidenceModel model) {
         Map<String, Object> section = new LinkedHashMap<>();
-        section.put("id", run.runId());
-        section.put("estate", run.estateId());
-        section.put("mode", run.mode());
-        section.put("startedAt", run.startedAt().toString());
-        section.put("auditorVersion", run.auditorVersion());
-        section.put("estateSha256", run.estateSha256());
-        section.put("policy", run.policySource());
-        section.put("policySha256", run.policySha256());
+        section.put("id", model.run().runId());
+        section.put("estate", model.run().estateId());
+        section.put("mode", model.run().mode());
+        section.put("startedAt", model.run().startedAt().toString());
+        section.put("auditorVersion", model.run().auditorVersion());
+        section.put("estateSha256", model.run().estateSha256());
+        section.put("policy", model.run().policySource());
+        section.put("policySha256", model.run().policySha256());
+        section.put("waivers", model.waiversSource());
+        section.put("waiversSha256", model.run().waiversSha256());
         Map<String, Long> summary = new LinkedHashMap<>();
         for (Status status : Status.values()) {
-            summary.put(status.name(), findings.stream().filter(f -> f.status() == status).count());
+            summary.put(status.name(), model.findings().stream().filter(f -> f.status() == status).count());
         }
         section.put("summary", summary);
         return section;
@@ -54,6 +78,7 @@ public final class FindingsJsonWriter {
         section.put("message", finding.message());
         section.put("evidence", finding.evidence());
         section.put("firstSeen", finding.firstSeen().toString());
+        section.put("lifecycle", finding.lifecycle());
         return section;
     }
 }

@@ -22,11 +22,11 @@ public class AuditRunRepository {
             return;
         }
         jdbc.sql("""
-                INSERT INTO audit_run (run_id, estate_id, mode, estate_sha256, policy_sha256, policy_source, auditor_version,
-                                       started_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING')""")
+                INSERT INTO audit_run (run_id, estate_id, mode, estate_sha256, policy_sha256, policy_source, waivers_sha256,
+                                       auditor_version, started_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING')""")
                 .params(run.runId(), run.estateId(), run.mode(), run.estateSha256(), run.policySha256(), run.policySource(),
-                        run.auditorVersion(), Timestamp.from(run.startedAt()))
+                        run.waiversSha256(), run.auditorVersion(), Timestamp.from(run.startedAt()))
                 .update();
     }
 
@@ -41,7 +41,7 @@ public class AuditRunRepository {
                 .param(runId)
                 .query((row, index) -> new AuditRun(row.getString("run_id"), row.getString("estate_id"), row.getString("mode"),
                         row.getString("estate_sha256"), row.getString("policy_sha256"), row.getString("policy_source"),
-                        row.getString("auditor_version"), row.getTimestamp("started_at").toInstant(),
+                        row.getString("waivers_sha256"), row.getString("auditor_version"), row.getTimestamp("started_at").toInstant(),
                         row.getTimestamp("ended_at") == null ? null : row.getTimestamp("ended_at").toInstant(),
                         row.getString("status")))
                 .optional();

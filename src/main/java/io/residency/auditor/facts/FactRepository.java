@@ -17,6 +17,34 @@ public class FactRepository {
         this.jdbc = jdbc;
     }
 
+    public List<SourceFact> sources(String runId) {
+        return jdbc.sql("SELECT * FROM source_fact WHERE run_id = ? ORDER BY region, source_id")
+                .param(runId)
+                .query((row, index) -> new SourceFact(row.getString("source_id"), row.getString("region"), row.getString("kind"),
+                        row.getString("location"), SourceStatus.valueOf(row.getString("status")), row.getString("reason"),
+                        row.getString("content_sha256")))
+                .list();
+    }
+
+    public List<StorageFact> storage(String runId) {
+        return jdbc.sql("SELECT * FROM storage_fact WHERE run_id = ? ORDER BY region, source_id, config_path, bucket")
+                .param(runId)
+                .query((row, index) -> new StorageFact(row.getString("source_id"), row.getString("region"), row.getString("component"),
+                        row.getString("data_class"), row.getString("config_path"), row.getString("backend"), row.getString("bucket"),
+                        row.getString("declared_region"), row.getString("region_basis"), row.getString("endpoint"),
+                        row.getBoolean("in_effect"), row.getString("used_by")))
+                .list();
+    }
+
+    public List<EgressFact> egress(String runId) {
+        return jdbc.sql("SELECT * FROM egress_fact WHERE run_id = ? ORDER BY region, source_id, config_path")
+                .param(runId)
+                .query((row, index) -> new EgressFact(row.getString("source_id"), row.getString("region"), row.getString("component"),
+                        row.getString("config_path"), row.getString("data_class"), row.getString("direction"), row.getString("endpoint"),
+                        row.getString("origin_region"), row.getString("destination_region"), row.getString("region_basis")))
+                .list();
+    }
+
     public void replaceConfigFacts(String runId, List<CollectedSource> collected) {
         for (String table : List.of("storage_fact", "egress_fact", "retention_fact", "source_fact")) {
             jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();

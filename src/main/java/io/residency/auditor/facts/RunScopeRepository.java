@@ -3,7 +3,10 @@ package io.residency.auditor.facts;
 import io.residency.auditor.estate.Tenant;
 import io.residency.auditor.policy.FrameworkRules;
 import io.residency.auditor.policy.Policy;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,5 +53,28 @@ public class RunScopeRepository {
                     VALUES (?, ?, ?, ?, ?)""")
                     .params(runId, jurisdiction, framework, kind, dataClass).update();
         }
+    }
+
+    /** Jurisdiction → its regions, as the run recorded them. */
+    public Map<String, List<String>> jurisdictions(String runId) {
+        Map<String, List<String>> regions = new TreeMap<>();
+        jdbc.sql("SELECT jurisdiction, region FROM run_jurisdiction_region WHERE run_id = ? ORDER BY jurisdiction, region")
+                .param(runId)
+                .query((row, index) -> regions.computeIfAbsent(row.getString(1), j -> new ArrayList<>()).add(row.getString(2)))
+                .list();
+        return regions;
+    }
+
+    /** Jurisdiction → the frameworks that have rules there. */
+    public Map<String, List<String>> frameworks(String runId) {
+        Map<String, List<String>> frameworks = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT jurisdiction, framework FROM run_residency_rule WHERE run_id = ?
+                        UNION SELECT jurisdiction, framework FROM run_retention_rule WHERE run_id = ?
+                        ORDER BY 1, 2""")
+                .params(runId, runId)
+                .query((row, index) -> frameworks.computeIfAbsent(row.getString(1), j -> new ArrayList<>()).add(row.getString(2)))
+                .list();
+        return frameworks;
     }
 }

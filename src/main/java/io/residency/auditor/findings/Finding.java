@@ -11,10 +11,11 @@ import java.util.Map;
  *
  * @param evidence  the facts behind the judgement, already redacted
  * @param firstSeen when a finding with this fingerprint first appeared for this estate
+ * @param lifecycle against the previous run of the estate: {@code new} or {@code open} for a problem; {@code null} for a pass
  */
 public record Finding(String controlId, Status status, Severity severity, List<String> frameworks,
                       String region, String jurisdiction, String resource, String message,
-                      Map<String, Object> evidence, String fingerprint, Instant firstSeen) {
+                      Map<String, Object> evidence, String fingerprint, Instant firstSeen, String lifecycle) {
 
     public Finding {
         frameworks = List.copyOf(frameworks);
@@ -22,6 +23,14 @@ public record Finding(String controlId, Status status, Severity severity, List<S
     }
 
     public Finding withFirstSeen(Instant when) {
-        return new Finding(controlId, status, severity, frameworks, region, jurisdiction, resource, message, evidence, fingerprint, when);
+        return new Finding(controlId, status, severity, frameworks, region, jurisdiction, resource, message, evidence, fingerprint, when, lifecycle);
+    }
+
+    public Finding withJudgement(Status newStatus, Map<String, Object> newEvidence) {
+        return new Finding(controlId, newStatus, severity, frameworks, region, jurisdiction, resource, message, newEvidence, fingerprint, firstSeen, lifecycle);
+    }
+
+    public Finding withLifecycle(String newLifecycle) {
+        return new Finding(controlId, status, severity, frameworks, region, jurisdiction, resource, message, evidence, fingerprint, firstSeen, newLifecycle);
     }
 }

@@ -34,11 +34,12 @@ public class FindingRepository {
         for (Finding finding : findings) {
             jdbc.sql("""
                     INSERT INTO finding (run_id, fingerprint, control_id, status, severity, frameworks, region, jurisdiction,
-                                         resource, message, evidence_json, first_seen)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         resource, message, evidence_json, first_seen, lifecycle)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(runId, finding.fingerprint(), finding.controlId(), finding.status().name(), finding.severity().label(),
                             String.join(",", finding.frameworks()), finding.region(), finding.jurisdiction(), finding.resource(),
-                            finding.message(), json.writeValueAsString(finding.evidence()), Timestamp.from(finding.firstSeen()))
+                            finding.message(), json.writeValueAsString(finding.evidence()), Timestamp.from(finding.firstSeen()),
+                            finding.lifecycle())
                     .update();
         }
     }
@@ -71,6 +72,6 @@ public class FindingRepository {
                 frameworks.isEmpty() ? List.of() : Arrays.asList(frameworks.split(",")),
                 row.getString("region"), row.getString("jurisdiction"), row.getString("resource"), row.getString("message"),
                 json.readValue(row.getString("evidence_json"), EVIDENCE), row.getString("fingerprint"),
-                row.getTimestamp("first_seen").toInstant());
+                row.getTimestamp("first_seen").toInstant(), row.getString("lifecycle"));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code residencyAudit} job: it only wires the stages (collect, evaluate, render). Each step
+ * The {@code residencyAudit} job: it only wires the stages (collect, evaluate, compare, render). Each step
  * replaces its own rows for the run, so a restart re-does the failed step without duplicates.
  */
 @Configuration
@@ -32,12 +32,14 @@ public class AuditJobConfiguration {
 
     @Bean
     public Job residencyAudit(AuditRunListener runListener, RecordScopeTasklet recordScope, CollectConfigsTasklet collectConfigs,
-                              EvaluateControlsTasklet evaluateControls, RenderEvidenceTasklet renderEvidence) {
+                              EvaluateControlsTasklet evaluateControls, CompareWithPreviousRunTasklet compareWithPreviousRun,
+                              RenderEvidenceTasklet renderEvidence) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runListener)
                 .start(step("recordScope", recordScope))
                 .next(step("collectConfigs", collectConfigs))
                 .next(step("evaluateControls", evaluateControls))
+                .next(step("compareWithPreviousRun", compareWithPreviousRun))
                 .next(step("renderEvidence", renderEvidence))
                 .build();
     }

@@ -11,9 +11,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param policyFile {@code null} for the bundled default policy
  * @param mode       {@code audit}, or {@code gate} for the pre-release check
  * @param offline    judge configuration files only: no AWS and no Thanos calls
+ * @param waiversFile {@code null} when the run has no waivers
  */
-public record AuditRequest(String runId, Path estateFile, Path policyFile, String estateSha256, String policySha256,
-                           Path outDir, String mode, boolean offline) {
+public record AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
+                           String policySha256, String waiversSha256, Path outDir, String mode, boolean offline) {
 
     private static final String RUN_ID = "runId";
     private static final String ESTATE = "estateFile";
@@ -23,6 +24,8 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Strin
     private static final String OUT = "outDir";
     private static final String MODE = "mode";
     private static final String OFFLINE = "offline";
+    private static final String WAIVERS = "waiversFile";
+    private static final String WAIVERS_SHA = "waiversSha256";
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -34,15 +37,24 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Strin
                 .addString(OUT, outDir.toAbsolutePath().toString(), false)
                 .addString(MODE, mode, false)
                 .addString(OFFLINE, String.valueOf(offline), false)
+                .addString(WAIVERS, waiversFile == null ? "" : waiversFile.toAbsolutePath().toString(), false)
+                .addString(WAIVERS_SHA, waiversSha256 == null ? "" : waiversSha256, false)
                 .toJobParameters();
     }
 
     public static AuditRequest from(JobParameters parameters) {
-        String policy = parameters.getString(POLICY);
         return new AuditRequest(parameters.getString(RUN_ID), Path.of(parameters.getString(ESTATE)),
-                policy == null || policy.isEmpty() ? null : Path.of(policy),
-                parameters.getString(ESTATE_SHA), parameters.getString(POLICY_SHA),
+                optionalPath(parameters.getString(POLICY)), optionalPath(parameters.getString(WAIVERS)),
+                parameters.getString(ESTATE_SHA), parameters.getString(POLICY_SHA), emptyToNull(parameters.getString(WAIVERS_SHA)),
                 Path.of(parameters.getString(OUT)), parameters.getString(MODE),
                 Boolean.parseBoolean(parameters.getString(OFFLINE)));
+    }
+
+    private static Path optionalPath(String value) {
+        return value == null || value.isEmpty() ? null : Path.of(value);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

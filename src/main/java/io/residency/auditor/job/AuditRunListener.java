@@ -25,7 +25,8 @@ public class AuditRunListener implements JobExecutionListener {
         AuditInputs loaded = inputs.load(execution.getJobParameters());
         AuditRequest request = loaded.request();
         runs.startIfAbsent(new AuditRun(request.runId(), loaded.estate().id(), request.mode(), request.estateSha256(),
-                request.policySha256(), loaded.policy().source(), AuditorVersion.current(), Instant.now(), null, "RUNNING"));
+                request.policySha256(), loaded.policy().source(), request.waiversSha256(), AuditorVersion.current(), Instant.now(),
+                null, "RUNNING"));
     }
 
     @Override

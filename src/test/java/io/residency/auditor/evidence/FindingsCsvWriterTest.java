@@ -20,7 +20,7 @@ class FindingsCsvWriterTest {
 
     private static Finding finding(String resource, String message) {
         return new Finding("RES-LOKI-STORAGE", Status.FAIL, Severity.CRITICAL, List.of("GDPR"), "eu-west-1", "EU",
-                resource, message, Map.of("bucket", "b"), "f".repeat(32), Instant.parse("2026-11-24T06:00:00Z"));
+                resource, message, Map.of("bucket", "b"), "f".repeat(32), Instant.parse("2026-11-24T06:00:00Z"), "new");
     }
 
     @Test

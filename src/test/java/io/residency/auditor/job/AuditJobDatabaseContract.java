@@ -40,7 +40,7 @@ abstract class AuditJobDatabaseContract {
         assertThat(strings(db, "SELECT status FROM batch_job_execution")).containsExactly("COMPLETED");
         assertThat(strings(db, "SELECT step_name || ':' || status FROM batch_step_execution ORDER BY step_execution_id"))
                 .containsExactly("recordScope:COMPLETED", "collectConfigs:COMPLETED", "evaluateControls:COMPLETED",
-                        "renderEvidence:COMPLETED");
+                        "compareWithPreviousRun:COMPLETED", "renderEvidence:COMPLETED");
     }
 
     @Test

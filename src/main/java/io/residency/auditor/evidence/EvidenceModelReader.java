@@ -1,0 +1,47 @@
+package io.residency.auditor.evidence;
+
+import io.residency.auditor.controls.ControlCatalog;
+import io.residency.auditor.controls.FrameworkCatalog;
+import io.residency.auditor.facts.AuditRun;
+import io.residency.auditor.facts.AuditRunRepository;
+import io.residency.auditor.facts.FactRepository;
+import io.residency.auditor.facts.RunScopeRepository;
+import io.residency.auditor.findings.FindingRepository;
+import io.residency.auditor.findings.LifecycleRepository;
+import io.residency.auditor.findings.WaiverRepository;
+import org.springframework.stereotype.Component;
+
+/** Reads what a bundle shows about one run from the database, in one place. */
+@Component
+public class EvidenceModelReader {
+
+    private final AuditRunRepository runs;
+    private final FindingRepository findings;
+    private final LifecycleRepository lifecycle;
+    private final WaiverRepository waivers;
+    private final FactRepository facts;
+    private final RunScopeRepository scope;
+    private final ControlCatalog catalog = ControlCatalog.load();
+    private final FrameworkCatalog frameworks = FrameworkCatalog.load();
+
+    public EvidenceModelReader(AuditRunRepository runs, FindingRepository findings, LifecycleRepository lifecycle,
+                               WaiverRepository waivers, FactRepository facts, RunScopeRepository scope) {
+        this.runs = runs;
+        this.findings = findings;
+        this.lifecycle = lifecycle;
+        this.waivers = waivers;
+        this.facts = facts;
+        this.scope = scope;
+    }
+
+    /**
+     * @param estateSource  the estate file as given
+     * @param waiversSource the waiver file as given, or {@code null}
+     */
+    public EvidenceModel read(String runId, String estateSource, String waiversSource) {
+        AuditRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no record"));
+        return new EvidenceModel(run, findings.findings(runId), lifecycle.resolved(runId), waivers.outcomes(runId),
+                facts.sources(runId), facts.storage(runId), facts.egress(runId), catalog.controls(), frameworks,
+                scope.jurisdictions(runId), scope.frameworks(runId), estateSource, waiversSource);
+    }
+}

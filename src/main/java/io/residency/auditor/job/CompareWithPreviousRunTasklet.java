@@ -1,0 +1,31 @@
+package io.residency.auditor.job;
+
+import io.residency.auditor.findings.LifecycleRepository;
+import java.util.Optional;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/** Marks each problem new or still open, and records what the previous run of the estate had that is now resolved. */
+@Component
+public class CompareWithPreviousRunTasklet implements Tasklet {
+
+    private final LifecycleRepository lifecycle;
+
+    public CompareWithPreviousRunTasklet(LifecycleRepository lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        String runId = AuditRequest.from(contribution.getStepExecution().getJobParameters()).runId();
+        Optional<String> previous = lifecycle.previousRun(runId);
+        lifecycle.compare(runId, previous.orElse(null));
+        int resolved = lifecycle.resolved(runId).size();
+        StepSummaries.put(contribution, resolved, previous.map(p -> "against run " + p + ": " + resolved + " resolved")
+                .orElse("first run of this estate: every problem is new"));
+        return RepeatStatus.FINISHED;
+    }
+}
