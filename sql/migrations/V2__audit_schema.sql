@@ -38,7 +38,7 @@ CREATE TABLE run_residency_rule (
     run_id        VARCHAR(64) NOT NULL,
     jurisdiction  VARCHAR(64) NOT NULL,
     framework     VARCHAR(32) NOT NULL,
-    rule_kind     VARCHAR(32) NOT NULL,   -- storage | replication
+    rule_kind     VARCHAR(32) NOT NULL,   -- storage | replication | federation (data classes allowed to cross)
     data_class    VARCHAR(32) NOT NULL,   -- logs | traces | metrics-raw | metrics-aggregate
     PRIMARY KEY (run_id, jurisdiction, framework, rule_kind, data_class),
     FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
@@ -108,6 +108,65 @@ CREATE TABLE retention_fact (
     enforced      BOOLEAN       NOT NULL,   -- whether anything deletes data after that time
     PRIMARY KEY (run_id, source_id, config_path, tenant, scope),
     FOREIGN KEY (run_id, source_id) REFERENCES source_fact (run_id, source_id)
+);
+
+-- What S3 says about each bucket the run inspected.
+CREATE TABLE bucket_fact (
+    run_id            VARCHAR(64)   NOT NULL,
+    bucket            VARCHAR(256)  NOT NULL,
+    region            VARCHAR(64),              -- the real location; NULL when it could not be read
+    status            VARCHAR(16)   NOT NULL,   -- OK | ABSENT | ERROR
+    reason            VARCHAR(1024),
+    replication_error VARCHAR(1024),            -- why the replication rules could not be read
+    encryption        VARCHAR(256),
+    tags              VARCHAR(2048),
+    PRIMARY KEY (run_id, bucket),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
+-- Each replication rule of an inspected bucket, with where its destination really is.
+CREATE TABLE replication_rule_fact (
+    run_id              VARCHAR(64)   NOT NULL,
+    bucket              VARCHAR(256)  NOT NULL,
+    rule_id             VARCHAR(256)  NOT NULL,
+    status              VARCHAR(16)   NOT NULL,   -- Enabled | Disabled
+    filter              VARCHAR(1024) NOT NULL,
+    destination_bucket  VARCHAR(256)  NOT NULL,
+    destination_account VARCHAR(64),
+    storage_class       VARCHAR(64),
+    destination_region  VARCHAR(64),              -- NULL: could not be read
+    destination_basis   VARCHAR(1024) NOT NULL,
+    PRIMARY KEY (run_id, bucket, rule_id),
+    FOREIGN KEY (run_id, bucket) REFERENCES bucket_fact (run_id, bucket)
+);
+
+-- How the scan of each region's federated series went.
+CREATE TABLE series_scan_fact (
+    run_id          VARCHAR(64)   NOT NULL,
+    region          VARCHAR(64)   NOT NULL,
+    status          VARCHAR(16)   NOT NULL,   -- OK | UNVERIFIED
+    reason          VARCHAR(1024),
+    labels_scanned  INTEGER       NOT NULL,
+    values_scanned  BIGINT        NOT NULL,
+    PRIMARY KEY (run_id, region),
+    FOREIGN KEY (run_id) REFERENCES audit_run (run_id)
+);
+
+-- Labels of federated series that carry personal data: counts, redacted samples and keyed hashes, never values.
+CREATE TABLE series_label_fact (
+    run_id           VARCHAR(64)   NOT NULL,
+    region           VARCHAR(64)   NOT NULL,
+    label            VARCHAR(256)  NOT NULL,
+    detector         VARCHAR(64)   NOT NULL,
+    distinct_values  BIGINT        NOT NULL,
+    matching_values  BIGINT        NOT NULL,
+    series_count     BIGINT        NOT NULL,
+    metrics          VARCHAR(2048) NOT NULL,
+    samples          VARCHAR(512)  NOT NULL,
+    sample_hashes    VARCHAR(256)  NOT NULL,
+    set_hash         CHAR(64)      NOT NULL,
+    PRIMARY KEY (run_id, region, label, detector),
+    FOREIGN KEY (run_id, region) REFERENCES series_scan_fact (run_id, region)
 );
 
 -- The estate's tenants as the run saw them.

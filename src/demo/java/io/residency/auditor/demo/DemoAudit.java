@@ -1,17 +1,41 @@
 package io.residency.auditor.demo;
 
+import com.robothy.s3.rest.LocalS3;
+import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import io.residency.auditor.cli.AuditorCommandLine;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Runs the audit on the bundled demo estate with the default H2 database. Demo-only code lives
  * in src/demo and is compiled only by the Maven {@code demo} profile, never into the product jar.
+ *
+ * <p>The demo also shows the S3 and series checks: it starts the in-JVM S3 emulator with the demo
+ * estate's buckets in their regions (one forbidden replication rule) and a stand-in Thanos Querier
+ * whose federated series leak customer emails, and audits a copy of the estate pointed at both.
  */
 public final class DemoAudit {
 
     private DemoAudit() {
     }
 
-    public static void main(String[] args) {
-        System.exit(AuditorCommandLine.execute("audit", "--estate", "src/demo/estate/estate.yaml", "--out", "reports"));
+    public static void main(String[] args) throws IOException {
+        // The emulator logs a stack trace for every 404 it answers (no replication rules, no tags);
+        // for S3 these are ordinary answers, so the demo keeps them off the console.
+        System.setProperty("logging.level.com.robothy", "OFF");
+        System.setProperty("logging.level.io.netty", "OFF");
+        Path estate = Path.of("src/demo/estate/estate.yaml").toAbsolutePath();
+        LocalS3 s3 = LocalS3.builder().port(-1).mode(LocalS3Mode.IN_MEMORY).build();
+        s3.start();
+        int exit;
+        try (DemoQuerier querier = new DemoQuerier()) {
+            String endpoint = "http://127.0.0.1:" + s3.getPort();
+            DemoBuckets.create(endpoint);
+            exit = AuditorCommandLine.execute("audit", "--estate", DemoEstate.withServices(estate, endpoint, querier.url()).toString(),
+                    "--out", "reports");
+        } finally {
+            s3.shutdown();
+        }
+        System.exit(exit);
     }
 }

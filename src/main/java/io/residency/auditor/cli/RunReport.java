@@ -25,7 +25,7 @@ final class RunReport {
         out.println("Run " + outcome.runId() + ": " + findings.size() + " findings (" + counts + ")");
         for (Finding finding : findings) {
             if (finding.status() != Status.PASS) {
-                out.printf("  %-10s %-8s %-18s %-10s %s%n", finding.status(), finding.severity().label(), finding.controlId(),
+                out.printf("  %-10s %-8s %-22s %-10s %s%n", finding.status(), finding.severity().label(), finding.controlId(),
                         finding.region() == null ? "-" : finding.region(), finding.resource());
                 out.println("             " + finding.message());
             }

@@ -8,12 +8,22 @@ import tools.jackson.databind.JsonNode;
 /**
  * How to reach S3. Credentials never come from here: the SDK's default provider chain supplies them.
  *
- * @param buckets {@code all}, or an explicit list of bucket names
+ * @param buckets     {@code all}, or an explicit list of bucket names
+ * @param concurrency how many buckets are inspected at once (default 16)
  */
 public record AwsSettings(
         @Pattern(regexp = Policy.CLOUD_REGION, message = "expected a cloud region such as us-east-1") String region,
         String endpoint,
-        JsonNode buckets) {
+        JsonNode buckets,
+        @jakarta.validation.constraints.Min(value = 1, message = "expected at least 1")
+        @jakarta.validation.constraints.Max(value = 256, message = "expected at most 256") Integer concurrency) {
+
+    /** Buckets inspected at once by default: enough to hide S3's latency, few enough to stay far from its rate limits. */
+    public static final int DEFAULT_CONCURRENCY = 16;
+
+    public int concurrencyOrDefault() {
+        return concurrency == null ? DEFAULT_CONCURRENCY : concurrency;
+    }
 
     /** The bucket names to inspect; empty means every bucket the listing returns. */
     public List<String> bucketNames() {

@@ -1,6 +1,7 @@
 package io.residency.auditor.evidence;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
@@ -20,6 +21,9 @@ public final class EvidencePdfRenderer {
     private final Template template;
 
     public EvidencePdfRenderer() {
+        // openhtmltopdf logs its timings through its own console logger by default: silence it,
+        // so stderr keeps one line per step.
+        XRLog.setLoggingEnabled(false);
         try (Reader reader = new InputStreamReader(EvidencePdfRenderer.class.getResourceAsStream("/templates/evidence-report.mustache"),
                 StandardCharsets.UTF_8)) {
             template = Mustache.compiler().compile(reader);

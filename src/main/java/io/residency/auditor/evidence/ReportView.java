@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 final class ReportView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Set<String> FLOW_CONTROLS = Set.of("RES-LOKI-STORAGE", "RES-TEMPO-STORAGE", "RES-EGRESS");
+    private static final Set<String> FLOW_CONTROLS = Set.of("RES-LOKI-STORAGE", "RES-TEMPO-STORAGE", "RES-EGRESS", "RES-BUCKET-REPLICATION");
     private static final Set<String> METRIC_SOURCES = Set.of("prometheus", "thanos-objstore");
 
     private ReportView() {
@@ -175,6 +175,9 @@ final class ReportView {
     }
 
     private static String label(Finding finding) {
+        if (finding.evidence().containsKey("destination_bucket")) {
+            return "replication " + finding.resource();
+        }
         Object bucket = finding.evidence().get("bucket");
         Object endpoint = finding.evidence().get("endpoint");
         String component = finding.resource().contains(" ") ? finding.resource().substring(0, finding.resource().indexOf(' ')) : finding.resource();

@@ -38,6 +38,7 @@ public class RunScopeRepository {
                 FrameworkRules rules = policy.frameworks().get(framework);
                 insertRules(runId, jurisdiction, framework, "storage", rules.storageInJurisdiction());
                 insertRules(runId, jurisdiction, framework, "replication", rules.replicationInJurisdiction());
+                insertRules(runId, jurisdiction, framework, "federation", rules.federationAllowed());
                 if (rules.minimumLogRetentionDays() != null) {
                     jdbc.sql("INSERT INTO run_retention_rule (run_id, jurisdiction, framework, minimum_days) VALUES (?, ?, ?, ?)")
                             .params(runId, jurisdiction, framework, rules.minimumLogRetentionDays()).update();

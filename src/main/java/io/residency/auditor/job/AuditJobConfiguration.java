@@ -32,12 +32,15 @@ public class AuditJobConfiguration {
 
     @Bean
     public Job residencyAudit(AuditRunListener runListener, RecordScopeTasklet recordScope, CollectConfigsTasklet collectConfigs,
+                              CollectBucketsTasklet collectBuckets, ScanSeriesTasklet scanSeries,
                               EvaluateControlsTasklet evaluateControls, CompareWithPreviousRunTasklet compareWithPreviousRun,
                               RenderEvidenceTasklet renderEvidence) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runListener)
                 .start(step("recordScope", recordScope))
                 .next(step("collectConfigs", collectConfigs))
+                .next(step("collectBuckets", collectBuckets))
+                .next(step("scanSeries", scanSeries))
                 .next(step("evaluateControls", evaluateControls))
                 .next(step("compareWithPreviousRun", compareWithPreviousRun))
                 .next(step("renderEvidence", renderEvidence))

@@ -117,10 +117,11 @@ class CliExitCodesTest {
     }
 
     @Test
-    void demoEstateReportsItsDeliberateViolation() {
-        CliRun run = CliRun.of("audit", "--estate", TestPaths.demoEstate().toString(), "--out", out.toString(), "--db", db);
+    void demoEstateFailsTheGateOnItsDeliberateConfigViolation() {
+        // Offline: the demo's S3 emulator and querier only run under the demo runner.
+        CliRun run = CliRun.of("gate", "--offline", "--estate", TestPaths.demoEstate().toString(), "--out", out.toString(), "--db", db);
 
-        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.OK);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.stdout())
                 .contains("1 FAIL, 0 UNVERIFIED")
                 .contains("RES-LOKI-STORAGE", "eu-west-1/loki storage_config.aws s3://acme-loki-archive")

@@ -1,5 +1,6 @@
 package io.residency.auditor.collect.config;
 
+import io.residency.auditor.collect.DeadlineInputStream;
 import io.residency.auditor.estate.SourceSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ public final class SourceFetcher {
             Thread.currentThread().interrupt();
             throw new SourceReadException("interrupted", e);
         }
-        try (InputStream body = response.body()) {
+        try (InputStream body = new DeadlineInputStream(response.body(), readTimeout)) {
             if (response.statusCode() != 200) {
                 throw new SourceReadException("HTTP " + response.statusCode() + "; expected 200 with the configuration"
                         + (response.statusCode() == 401 || response.statusCode() == 403 ? " (check the bearer token)" : ""));

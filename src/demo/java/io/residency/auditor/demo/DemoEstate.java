@@ -1,0 +1,43 @@
+package io.residency.auditor.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** A copy of the demo estate, under target/, pointed at the demo's S3 emulator and querier. */
+final class DemoEstate {
+
+    private DemoEstate() {
+    }
+
+    static Path withServices(Path estate, String s3Endpoint, String querierUrl) throws IOException {
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        ObjectNode root = (ObjectNode) yaml.readTree(estate.toFile());
+        Path folder = estate.getParent();
+        // The copy lives elsewhere, so its source paths are made absolute.
+        for (JsonNode region : root.withArray("regions")) {
+            absolutePaths(region.withArray("sources"), folder);
+        }
+        absolutePaths(root.withObject("central").withArray("sources"), folder);
+        ObjectNode aws = root.putObject("aws");
+        aws.put("region", "us-east-1");
+        aws.put("endpoint", s3Endpoint);
+        aws.put("buckets", "all");
+        root.withObject("central").withObject("thanos").put("url", querierUrl);
+        Path copy = Path.of("target", "demo", "estate.yaml").toAbsolutePath();
+        Files.createDirectories(copy.getParent());
+        yaml.writeValue(copy.toFile(), root);
+        return copy;
+    }
+
+    private static void absolutePaths(tools.jackson.databind.node.ArrayNode sources, Path folder) {
+        for (JsonNode source : sources) {
+            if (source.has("file")) {
+                ((ObjectNode) source).put("file", folder.resolve(source.get("file").asString()).toString());
+            }
+        }
+    }
+}

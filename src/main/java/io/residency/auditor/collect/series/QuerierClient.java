@@ -1,0 +1,161 @@
+package io.residency.auditor.collect.series;
+
+import io.residency.auditor.collect.DeadlineInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The Prometheus-compatible HTTP API that the Thanos Querier serves: labels, label values and
+ * series, each filtered by {@code match[]} and asked with {@code partial_response=false}. Bodies
+ * are read with Jackson's streaming parser, one value at a time, never whole.
+ */
+public final class QuerierClient {
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final Duration timeout;
+    private final String bearerToken;
+    private final JsonFactory json = new JsonFactory();
+
+    /** @param bearerToken {@code null} for none */
+    public QuerierClient(String baseUrl, Duration connectTimeout, Duration timeout, String bearerToken) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.timeout = timeout;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The label names of the series that match. */
+    public List<String> labels(String match) throws IOException, PartialResponseException {
+        List<String> names = new ArrayList<>();
+        get("/api/v1/labels", match, parser -> names.add(parser.getString()));
+        return names;
+    }
+
+    /** Streams the distinct values of one label among the series that match. */
+    public void labelValues(String label, String match, Consumer<String> each) throws IOException, PartialResponseException {
+        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, parser -> each.accept(parser.getString()));
+    }
+
+    /** Streams the label sets of the series that match. */
+    public void series(String match, Consumer<Map<String, String>> each) throws IOException, PartialResponseException {
+        get("/api/v1/series", match, parser -> each.accept(labelSet(parser)));
+    }
+
+    private interface Element {
+        void read(JsonParser parser) throws IOException;
+    }
+
+    private void get(String path, String match, Element element) throws IOException, PartialResponseException {
+        URI uri = URI.create(baseUrl + path + "?match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8) + "&partial_response=false");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new IOException(path + ": no answer within " + timeout.toSeconds() + " s (timeout)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(path + ": interrupted", e);
+        } catch (IOException e) {
+            throw new IOException(path + ": cannot connect (" + e.getClass().getSimpleName() + ")", e);
+        }
+        try (InputStream body = new DeadlineInputStream(response.body(), timeout)) {
+            if (response.statusCode() == 422) {
+                throw new PartialResponseException(path + ": HTTP 422, the querier could not give a complete answer");
+            }
+            if (response.statusCode() != 200) {
+                throw new IOException(path + ": HTTP " + response.statusCode() + "; expected 200");
+            }
+            readEnvelope(path, body, element);
+        } catch (HttpTimeoutException e) {
+            throw new IOException(path + ": answer not complete within " + timeout.toSeconds() + " s (timeout)", e);
+        }
+    }
+
+    /** {"status": "success", "data": [...], "warnings": [...]}: any warning means the answer is partial. */
+    private void readEnvelope(String path, InputStream body, Element element) throws IOException, PartialResponseException {
+        String status = null;
+        List<String> warnings = new ArrayList<>();
+        boolean sawData = false;
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new PartialResponseException(path + ": not a JSON object; expected the Prometheus API envelope");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "status" -> status = parser.getString();
+                    case "data" -> {
+                        if (value != JsonToken.START_ARRAY) {
+                            throw new PartialResponseException(path + ": data is not a list");
+                        }
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            element.read(parser);
+                        }
+                        sawData = true;
+                    }
+                    case "warnings", "infos" -> {
+                        if (value == JsonToken.START_ARRAY) {
+                            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                                if (field.equals("warnings")) {
+                                    warnings.add(parser.getString());
+                                }
+                            }
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof HttpTimeoutException timeoutCause) {
+                throw new IOException(path + ": " + timeoutCause.getMessage(), e);
+            }
+            throw new PartialResponseException(path + ": the answer was cut off or is not JSON (" + e.getOriginalMessage().split("\n")[0] + ")", e);
+        }
+        if (!"success".equals(status)) {
+            throw new PartialResponseException(path + ": status " + status + "; expected success");
+        }
+        if (!warnings.isEmpty()) {
+            throw new PartialResponseException(path + ": the querier warned the answer is partial (" + warnings.size() + " warnings)");
+        }
+        if (!sawData) {
+            throw new PartialResponseException(path + ": no data in the answer");
+        }
+    }
+
+    private static Map<String, String> labelSet(JsonParser parser) throws IOException {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new IOException("a series is not an object");
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            labels.put(name, parser.getString());
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,118 @@
+package io.residency.auditor.collect.series;
+
+import io.residency.auditor.facts.SeriesLabelFact;
+import io.residency.auditor.facts.SeriesScanFact;
+import io.residency.auditor.policy.PiiDetection;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks for personal data in the series a region federates to the central querier, label first:
+ * the label names of the region's series, then the values of each label that is not an allowed
+ * infrastructure label, and the series themselves only for labels found carrying personal data.
+ * The cost follows the number of distinct label values, not the number of series.
+ */
+public final class SeriesScanner {
+
+    private static final Logger log = LoggerFactory.getLogger(SeriesScanner.class);
+    private static final int MAX_METRICS = 20;
+
+    private final QuerierClient querier;
+    private final String regionLabel;
+    private final Set<String> allowLabels;
+    private final List<Pattern> namePatterns;
+    private final List<ValueDetector> detectors;
+    private final ValueHasher hasher;
+
+    public SeriesScanner(QuerierClient querier, String regionLabel, PiiDetection pii, ValueHasher hasher) {
+        this.querier = querier;
+        this.regionLabel = regionLabel;
+        this.allowLabels = Set.copyOf(pii.allowLabels());
+        this.namePatterns = pii.labelNamePatterns().stream().map(Pattern::compile).toList();
+        this.detectors = ValueDetectors.named(pii.valueDetectors());
+        this.hasher = hasher;
+    }
+
+    public SeriesScan scan(String region) {
+        String match = "{" + regionLabel + "=\"" + region + "\"}";
+        int labelsScanned = 0;
+        long valuesScanned = 0;
+        List<SeriesLabelFact> found = new ArrayList<>();
+        try {
+            List<String> labels = querier.labels(match);
+            if (labels.isEmpty()) {
+                return new SeriesScan(new SeriesScanFact(region, "UNVERIFIED", "no series with " + match
+                        + " reach the querier; check central.thanos.regionLabel", 0, 0), List.of());
+            }
+            for (String label : labels) {
+                if (label.equals(regionLabel) || allowLabels.contains(label)) {
+                    continue;
+                }
+                labelsScanned++;
+                LabelResult result = scanLabel(label, match);
+                valuesScanned += result.distinct();
+                SeriesUse use = result.hits().isEmpty() ? null : seriesUse(label, region);
+                for (Map.Entry<String, DetectionTally> hit : result.hits().entrySet()) {
+                    DetectionTally tally = hit.getValue();
+                    found.add(new SeriesLabelFact(region, label, hit.getKey(), result.distinct(), tally.matches(), use.series(),
+                            String.join(",", use.metrics()), tally.samples(), tally.sampleHashes(), tally.setHash()));
+                }
+            }
+        } catch (PartialResponseException | IOException e) {
+            log.warn("Series of {} not verified: {}", region, e.getMessage());
+            return new SeriesScan(new SeriesScanFact(region, "UNVERIFIED", e.getMessage(), labelsScanned, valuesScanned), List.of());
+        }
+        log.info("series of {}: {} labels, {} distinct values scanned, {} carrying personal data", region, labelsScanned, valuesScanned, found.size());
+        return new SeriesScan(new SeriesScanFact(region, "OK", null, labelsScanned, valuesScanned), found);
+    }
+
+    private record LabelResult(long distinct, Map<String, DetectionTally> hits) {
+    }
+
+    private LabelResult scanLabel(String label, String match) throws IOException, PartialResponseException {
+        Map<String, DetectionTally> hits = new LinkedHashMap<>();
+        Optional<Pattern> nameHit = namePatterns.stream().filter(p -> p.matcher(label).matches()).findFirst();
+        long[] distinct = {0};
+        querier.labelValues(label, match, value -> {
+            distinct[0]++;
+            boolean detected = false;
+            for (ValueDetector detector : detectors) {
+                Optional<String> hit = detector.find(value);
+                if (hit.isPresent()) {
+                    hits.computeIfAbsent(detector.name(), d -> new DetectionTally()).add(detector.redact(hit.get()), hasher.hash(hit.get()));
+                    detected = true;
+                }
+            }
+            if (!detected && nameHit.isPresent() && !value.isEmpty()) {
+                hits.computeIfAbsent("label name", d -> new DetectionTally()).add(value.charAt(0) + "***", hasher.hash(value));
+            }
+        });
+        return new LabelResult(distinct[0], hits);
+    }
+
+    private record SeriesUse(long series, Set<String> metrics) {
+    }
+
+    /** Only for labels that carry personal data: which metrics carry them, and in how many series. */
+    private SeriesUse seriesUse(String label, String region) throws IOException, PartialResponseException {
+        Set<String> metrics = new TreeSet<>();
+        long[] series = {0};
+        querier.series("{" + regionLabel + "=\"" + region + "\"," + label + "!=\"\"}", labels -> {
+            series[0]++;
+            String name = labels.get("__name__");
+            if (name != null && metrics.size() < MAX_METRICS) {
+                metrics.add(name);
+            }
+        });
+        return new SeriesUse(series[0], metrics);
+    }
+}

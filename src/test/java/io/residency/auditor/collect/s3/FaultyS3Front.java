@@ -1,0 +1,132 @@
+package io.residency.auditor.collect.s3;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP front for an S3 server that injects what real S3 does under pressure: access
+ * denied, throttling (503 SlowDown) for a number of attempts, dropped connections, and latency.
+ * Everything else is forwarded as is.
+ */
+public final class FaultyS3Front implements AutoCloseable {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
+
+    /** What to do to requests of one operation (location, replication, ...) on one bucket. */
+    public record Fault(int status, String code, int times) {
+    }
+
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String target;
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Set<String> resets = ConcurrentHashMap.newKeySet();
+    private volatile long latencyMillis;
+
+    public FaultyS3Front(String target) throws IOException {
+        this.target = target;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answer {@code status}/{@code code} to the next {@code times} calls of {@code operation} on {@code bucket}. */
+    public FaultyS3Front fail(String bucket, String operation, int status, String code, int times) {
+        faults.put(bucket + "?" + operation, new Fault(status, code, times));
+        return this;
+    }
+
+    /** Drop the connection without answering, every time. */
+    public FaultyS3Front reset(String bucket, String operation) {
+        resets.add(bucket + "?" + operation);
+        return this;
+    }
+
+    /** Add this much latency to every request, as a network round trip would. */
+    public FaultyS3Front latency(long millis) {
+        this.latencyMillis = millis;
+        return this;
+    }
+
+    public int hits(String bucket, String operation) {
+        return hits.getOrDefault(bucket + "?" + operation, new AtomicInteger()).get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+            String bucket = path.length() > 1 ? path.substring(1).split("/")[0] : "";
+            String operation = query.split("[=&]")[0];
+            String key = bucket + "?" + operation;
+            int hit = hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            if (latencyMillis > 0) {
+                Thread.sleep(latencyMillis);
+            }
+            if (resets.contains(key)) {
+                return; // closing the exchange unanswered drops the connection
+            }
+            Fault fault = faults.get(key);
+            if (fault != null && hit <= fault.times()) {
+                byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + fault.code() + "</Code><Message>"
+                        + fault.code() + "</Message><RequestId>front</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/xml");
+                exchange.sendResponseHeaders(fault.status(), body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
+            forward(exchange, path, query);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void forward(HttpExchange exchange, String path, String query) throws IOException, InterruptedException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path + (query.isEmpty() ? "" : "?" + query)))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, List.copyOf(values));
+            }
+        });
+        byte[] answer = response.body();
+        exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+        if (answer.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
