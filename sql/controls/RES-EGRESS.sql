@@ -29,8 +29,11 @@ SELECT
     e.endpoint,
     e.origin_region,
     e.destination_region,
-    e.region_basis
+    e.region_basis,
+    src.location AS file,
+    e.line
 FROM egress_fact e
+JOIN source_fact src ON src.run_id = e.run_id AND src.source_id = e.source_id
 LEFT JOIN run_jurisdiction_region origin ON origin.run_id = e.run_id AND origin.region = e.origin_region
 LEFT JOIN run_jurisdiction_region destination ON destination.run_id = e.run_id AND destination.region = e.destination_region
 WHERE e.run_id = :runId
@@ -52,7 +55,9 @@ SELECT
     CAST(NULL AS VARCHAR(512)),
     CAST(NULL AS VARCHAR(64)),
     CAST(NULL AS VARCHAR(64)),
-    CAST(NULL AS VARCHAR(256))
+    CAST(NULL AS VARCHAR(256)),
+    s.location,
+    CAST(NULL AS INTEGER)
 FROM source_fact s
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = s.run_id AND stack.region = s.region
 WHERE s.run_id = :runId

@@ -9,7 +9,7 @@ SELECT
         ELSE 'Could not read ' || s.kind || ' source ' || s.location || ': ' || s.reason
     END AS message,
     s.kind,
-    s.location,
+    s.location AS file,
     s.content_sha256
 FROM source_fact s
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = s.run_id AND stack.region = s.region

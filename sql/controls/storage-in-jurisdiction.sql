@@ -28,8 +28,11 @@ SELECT
     f.declared_region,
     f.region_basis,
     f.endpoint,
-    f.used_by
+    f.used_by,
+    src.location AS file,
+    f.line
 FROM storage_fact f
+JOIN source_fact src ON src.run_id = f.run_id AND src.source_id = f.source_id
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = f.run_id AND stack.region = f.region
 LEFT JOIN run_jurisdiction_region store ON store.run_id = f.run_id AND store.region = f.declared_region
 WHERE f.run_id = :runId
@@ -57,7 +60,9 @@ SELECT
     CAST(NULL AS VARCHAR(64)),
     CAST(NULL AS VARCHAR(256)),
     CAST(NULL AS VARCHAR(512)),
-    CAST(NULL AS VARCHAR(1024))
+    CAST(NULL AS VARCHAR(1024)),
+    s.location,
+    CAST(NULL AS INTEGER)
 FROM source_fact s
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = s.run_id AND stack.region = s.region
 WHERE s.run_id = :runId

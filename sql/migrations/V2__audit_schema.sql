@@ -73,6 +73,7 @@ CREATE TABLE storage_fact (
     endpoint       VARCHAR(512),
     in_effect      BOOLEAN       NOT NULL,   -- FALSE: configured, but no schema period or ruler uses it
     used_by        VARCHAR(1024) NOT NULL,   -- e.g. schema_config.configs[0] (from 2020-10-24)
+    line           INTEGER,                  -- where config_path starts in the source file, when known
     PRIMARY KEY (run_id, source_id, config_path, bucket),
     FOREIGN KEY (run_id, source_id) REFERENCES source_fact (run_id, source_id)
 );
@@ -91,6 +92,7 @@ CREATE TABLE egress_fact (
     origin_region      VARCHAR(64),              -- where the data lives; NULL: unknown
     destination_region VARCHAR(64),              -- where it goes; NULL: unknown
     region_basis       VARCHAR(256)  NOT NULL,
+    line               INTEGER,                  -- where config_path starts in the source file, when known
     PRIMARY KEY (run_id, source_id, config_path, endpoint, data_class),
     FOREIGN KEY (run_id, source_id) REFERENCES source_fact (run_id, source_id)
 );

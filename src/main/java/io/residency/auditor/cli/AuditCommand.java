@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,6 @@ public class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new AuditRunner(options, failOn, "audit", false).run();
+        return new AuditRunner(options, failOn, "audit", false, Set.of()).run();
     }
 }

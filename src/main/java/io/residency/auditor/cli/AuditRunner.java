@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +25,15 @@ final class AuditRunner {
     private final FailOn failOn;
     private final String mode;
     private final boolean offline;
+    private final Set<String> formats;
     private final PrintStream out = System.out;
 
-    AuditRunner(RunOptions options, FailOn failOn, String mode, boolean offline) {
+    AuditRunner(RunOptions options, FailOn failOn, String mode, boolean offline, Set<String> formats) {
         this.options = options;
         this.failOn = failOn;
         this.mode = mode;
         this.offline = offline;
+        this.formats = formats;
     }
 
     int run() {
@@ -42,7 +45,7 @@ final class AuditRunner {
         LoadedPolicy policy = loader.loadPolicy(options.policy);
         LoadedWaivers waivers = loader.loadWaivers(options.waivers);
         AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
-                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline);
+                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats);
 
         RunOutcome outcome;
         try {

@@ -1,10 +1,14 @@
 package io.residency.auditor.cli;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "gate", description = "Pre-release check: judge a release's configuration files and fail on any FAIL or UNVERIFIED finding.")
 public class GateCommand implements Callable<Integer> {
@@ -19,18 +23,21 @@ public class GateCommand implements Callable<Integer> {
             description = "Exit 1 when a FAIL or UNVERIFIED finding is at or above this severity. Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Machine-readable outputs besides the bundle. This version writes json (findings.json).")
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "json,sarif,junit",
+            description = "Machine-readable outputs in the bundle: json (findings.json, always), sarif (findings.sarif, SARIF 2.1.0), "
+                    + "junit (junit.xml). Default: ${DEFAULT-VALUE}.")
     List<String> formats;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         for (String format : formats) {
-            if (!"json".equals(format)) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--format " + format + " is not available in this version; expected json");
+            if (!List.of("json", "sarif", "junit").contains(format)) {
+                throw new ParameterException(spec.commandLine(), "--format " + format + " is unknown; expected json, sarif or junit");
             }
         }
-        return new AuditRunner(options, failOn, "gate", offline).run();
+        return new AuditRunner(options, failOn, "gate", offline, Set.copyOf(formats)).run();
     }
 }

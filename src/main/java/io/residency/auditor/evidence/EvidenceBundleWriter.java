@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,11 @@ public class EvidenceBundleWriter {
     private final FindingsJsonWriter jsonWriter = new FindingsJsonWriter();
     private final FindingsCsvWriter csvWriter = new FindingsCsvWriter();
     private final EvidencePdfRenderer pdfRenderer = new EvidencePdfRenderer();
+    private final SarifWriter sarifWriter = new SarifWriter();
+    private final JunitWriter junitWriter = new JunitWriter();
 
-    public Path write(Path outDir, EvidenceModel model) throws IOException {
+    /** @param formats machine-readable extras besides the bundle: sarif, junit */
+    public Path write(Path outDir, EvidenceModel model, Set<String> formats) throws IOException {
         Files.createDirectories(outDir);
         String runId = model.run().runId();
         Path target = outDir.resolve(runId);
@@ -40,6 +44,16 @@ public class EvidenceBundleWriter {
             writeCsv(staging.resolve(prefix + "-findings.csv"), framework(model.findings(), framework));
             try (OutputStream out = Files.newOutputStream(staging.resolve(prefix + "-evidence.pdf"))) {
                 pdfRenderer.render(model, framework, out);
+            }
+        }
+        if (formats.contains("sarif")) {
+            try (OutputStream out = Files.newOutputStream(staging.resolve("findings.sarif"))) {
+                sarifWriter.write(model, out);
+            }
+        }
+        if (formats.contains("junit")) {
+            try (OutputStream out = Files.newOutputStream(staging.resolve("junit.xml"))) {
+                junitWriter.write(model, out);
             }
         }
         Manifest.write(staging);

@@ -35,7 +35,7 @@ public class FactRepository {
                 .query((row, index) -> new StorageFact(row.getString("source_id"), row.getString("region"), row.getString("component"),
                         row.getString("data_class"), row.getString("config_path"), row.getString("backend"), row.getString("bucket"),
                         row.getString("declared_region"), row.getString("region_basis"), row.getString("endpoint"),
-                        row.getBoolean("in_effect"), row.getString("used_by")))
+                        row.getBoolean("in_effect"), row.getString("used_by"), (Integer) row.getObject("line", Integer.class)))
                 .list();
     }
 
@@ -44,7 +44,8 @@ public class FactRepository {
                 .param(runId)
                 .query((row, index) -> new EgressFact(row.getString("source_id"), row.getString("region"), row.getString("component"),
                         row.getString("config_path"), row.getString("data_class"), row.getString("direction"), row.getString("endpoint"),
-                        row.getString("origin_region"), row.getString("destination_region"), row.getString("region_basis")))
+                        row.getString("origin_region"), row.getString("destination_region"), row.getString("region_basis"),
+                        (Integer) row.getObject("line", Integer.class)))
                 .list();
     }
 
@@ -134,18 +135,19 @@ public class FactRepository {
                     .update();
             item.storage().forEach(fact -> jdbc.sql("""
                             INSERT INTO storage_fact (run_id, source_id, region, component, data_class, config_path, backend,
-                                                      bucket, declared_region, region_basis, endpoint, in_effect, used_by)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                      bucket, declared_region, region_basis, endpoint, in_effect, used_by, line)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.dataClass(), fact.configPath(),
                             fact.backend(), fact.bucket(), fact.declaredRegion(), fact.regionBasis(), fact.endpoint(),
-                            fact.inEffect(), fact.usedBy())
+                            fact.inEffect(), fact.usedBy(), fact.line())
                     .update());
             item.egress().forEach(fact -> jdbc.sql("""
                             INSERT INTO egress_fact (run_id, source_id, region, component, config_path, data_class, direction,
-                                                     endpoint, origin_region, destination_region, region_basis)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                     endpoint, origin_region, destination_region, region_basis, line)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.configPath(), fact.dataClass(),
-                            fact.direction(), fact.endpoint(), fact.originRegion(), fact.destinationRegion(), fact.regionBasis())
+                            fact.direction(), fact.endpoint(), fact.originRegion(), fact.destinationRegion(), fact.regionBasis(),
+                            fact.line())
                     .update());
             item.retention().forEach(fact -> jdbc.sql("""
                             INSERT INTO retention_fact (run_id, source_id, region, component, config_path, tenant, scope, hours, enforced)

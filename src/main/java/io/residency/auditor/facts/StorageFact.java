@@ -11,8 +11,9 @@ package io.residency.auditor.facts;
  * @param endpoint       the storage endpoint host, if the config names one
  * @param inEffect       whether the component writes there (used by a schema period, the ruler, ...)
  * @param usedBy         what uses it
+ * @param line           where configPath starts in the source file, or {@code null}
  */
 public record StorageFact(String sourceId, String region, String component, String dataClass,
                           String configPath, String backend, String bucket, String declaredRegion,
-                          String regionBasis, String endpoint, boolean inEffect, String usedBy) {
+                          String regionBasis, String endpoint, boolean inEffect, String usedBy, Integer line) {
 }

@@ -2,6 +2,8 @@ package io.residency.auditor.input;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
@@ -58,6 +60,16 @@ public final class YamlErrors {
             }
         }
         return text.toString();
+    }
+
+    /** The inverse of {@link #readable}: {@code regions[0].name} as {@code [regions, 0, name]}. */
+    public static List<Object> parse(String readable) {
+        List<Object> path = new ArrayList<>();
+        Matcher part = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]").matcher(readable);
+        while (part.find()) {
+            path.add(part.group(1) != null ? part.group(1) : (Object) Integer.valueOf(part.group(2)));
+        }
+        return path;
     }
 
     private static List<Object> pathOf(JacksonException e) {

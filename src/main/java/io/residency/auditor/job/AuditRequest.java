@@ -1,6 +1,8 @@
 package io.residency.auditor.job;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -12,9 +14,15 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param mode       {@code audit}, or {@code gate} for the pre-release check
  * @param offline    judge configuration files only: no AWS and no Thanos calls
  * @param waiversFile {@code null} when the run has no waivers
+ * @param formats    machine-readable extras to write: sarif, junit (findings.json is always written)
  */
 public record AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
-                           String policySha256, String waiversSha256, Path outDir, String mode, boolean offline) {
+                           String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
+                           Set<String> formats) {
+
+    public AuditRequest {
+        formats = formats == null ? Set.of() : Set.copyOf(formats);
+    }
 
     private static final String RUN_ID = "runId";
     private static final String ESTATE = "estateFile";
@@ -26,6 +34,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
     private static final String OFFLINE = "offline";
     private static final String WAIVERS = "waiversFile";
     private static final String WAIVERS_SHA = "waiversSha256";
+    private static final String FORMATS = "formats";
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -39,6 +48,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 .addString(OFFLINE, String.valueOf(offline), false)
                 .addString(WAIVERS, waiversFile == null ? "" : waiversFile.toAbsolutePath().toString(), false)
                 .addString(WAIVERS_SHA, waiversSha256 == null ? "" : waiversSha256, false)
+                .addString(FORMATS, String.join(",", new TreeSet<>(formats)), false)
                 .toJobParameters();
     }
 
@@ -47,7 +57,11 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 optionalPath(parameters.getString(POLICY)), optionalPath(parameters.getString(WAIVERS)),
                 parameters.getString(ESTATE_SHA), parameters.getString(POLICY_SHA), emptyToNull(parameters.getString(WAIVERS_SHA)),
                 Path.of(parameters.getString(OUT)), parameters.getString(MODE),
-                Boolean.parseBoolean(parameters.getString(OFFLINE)));
+                Boolean.parseBoolean(parameters.getString(OFFLINE)), formats(parameters.getString(FORMATS)));
+    }
+
+    private static Set<String> formats(String list) {
+        return list == null || list.isEmpty() ? Set.of() : Set.of(list.split(","));
     }
 
     private static Path optionalPath(String value) {

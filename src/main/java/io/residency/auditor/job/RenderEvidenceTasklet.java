@@ -29,7 +29,7 @@ public class RenderEvidenceTasklet implements Tasklet {
         AuditRequest request = AuditRequest.from(contribution.getStepExecution().getJobParameters());
         EvidenceModel model = models.read(request.runId(), request.estateFile().toString(),
                 request.waiversFile() == null ? null : request.waiversFile().toString());
-        Path bundle = writer.write(request.outDir(), model);
+        Path bundle = writer.write(request.outDir(), model, request.formats());
         contribution.getStepExecution().getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
         StepSummaries.put(contribution, model.findings().size(), "bundle " + bundle);
         return RepeatStatus.FINISHED;

@@ -10,6 +10,7 @@ import io.residency.auditor.facts.SourceFact;
 import io.residency.auditor.facts.SourceStatus;
 import io.residency.auditor.facts.StorageFact;
 import io.residency.auditor.input.YamlErrors;
+import io.residency.auditor.input.YamlLocator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,9 +85,11 @@ public final class ConfigCollector {
                     new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.OK, null, document.sha256()),
                     parsed.storage().stream().map(at -> new StorageFact(sourceId, region, spec.kind(),
                             STORED_DATA_CLASS.getOrDefault(spec.kind(), "logs"), at.configPath(), at.backend(), at.bucket(),
-                            at.declaredRegion(), at.regionBasis(), at.endpoint(), at.inEffect(), at.usedBy())).toList(),
+                            at.declaredRegion(), at.regionBasis(), at.endpoint(), at.inEffect(), at.usedBy(),
+                            lineOf(document, at.configPath()))).toList(),
                     parsed.egress().stream().map(e -> new EgressFact(sourceId, region, spec.kind(), e.configPath(), e.dataClass(),
-                            e.direction(), e.endpoint(), e.originRegion(), e.destinationRegion(), e.regionBasis())).toList(),
+                            e.direction(), e.endpoint(), e.originRegion(), e.destinationRegion(), e.regionBasis(),
+                            lineOf(document, e.configPath()))).toList(),
                     parsed.retention().stream().map(r -> new RetentionFact(sourceId, region, spec.kind(), r.configPath(), r.tenant(),
                             r.scope(), r.hours(), r.enforced())).toList());
             log.debug("Source {} ({}): {} facts", sourceId, location, result.factCount());
@@ -106,6 +109,15 @@ public final class ConfigCollector {
             String origin = document.origin().isEmpty() ? "" : " (" + document.origin() + ")";
             throw new SourceReadException(place + origin + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The line of a config path in a raw file; unknown inside manifests and Helm values, where the lines are another document's. */
+    private static Integer lineOf(ConfigDocument document, String configPath) {
+        if (document.content() == null || !document.origin().isEmpty()) {
+            return null;
+        }
+        int line = YamlLocator.lineOf(document.content(), YamlErrors.parse(configPath));
+        return line > 0 ? line : null;
     }
 
     /** Sources without an id are named region/kind, numbered when a region has several of a kind. */

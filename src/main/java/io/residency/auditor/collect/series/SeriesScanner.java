@@ -11,7 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +30,7 @@ public final class SeriesScanner {
 
     private static final Logger log = LoggerFactory.getLogger(SeriesScanner.class);
     private static final int MAX_METRICS = 20;
+    private static final int SERIES_CONCURRENCY = 4;
 
     private final QuerierClient querier;
     private final String regionLabel;
@@ -102,17 +108,42 @@ public final class SeriesScanner {
     private record SeriesUse(long series, Set<String> metrics) {
     }
 
-    /** Only for labels that carry personal data: which metrics carry them, and in how many series. */
+    /**
+     * Only for labels that carry personal data: which metrics carry them (one label-values call),
+     * and in how many series (the series of each metric, counted in parallel as they stream by).
+     */
     private SeriesUse seriesUse(String label, String region) throws IOException, PartialResponseException {
+        String selector = regionLabel + "=\"" + region + "\"," + label + "!=\"\"";
         Set<String> metrics = new TreeSet<>();
-        long[] series = {0};
-        querier.series("{" + regionLabel + "=\"" + region + "\"," + label + "!=\"\"}", labels -> {
-            series[0]++;
-            String name = labels.get("__name__");
-            if (name != null && metrics.size() < MAX_METRICS) {
-                metrics.add(name);
+        querier.labelValues("__name__", "{" + selector + "}", metrics::add);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(SERIES_CONCURRENCY, metrics.size())));
+        try {
+            List<Future<Long>> counts = new ArrayList<>();
+            for (String metric : metrics) {
+                counts.add(pool.submit(() -> {
+                    long[] series = {0};
+                    querier.series("{__name__=\"" + metric + "\"," + selector + "}", labels -> series[0]++);
+                    return series[0];
+                }));
             }
-        });
-        return new SeriesUse(series[0], metrics);
+            long total = 0;
+            for (Future<Long> count : counts) {
+                total += count.get();
+            }
+            return new SeriesUse(total, metrics.stream().limit(MAX_METRICS).collect(Collectors.toCollection(TreeSet::new)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PartialResponseException partial) {
+                throw partial;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -36,8 +36,13 @@ public final class PrometheusServer implements AutoCloseable {
      */
     public static PrometheusServer start(Path work, String openMetrics) throws IOException, InterruptedException {
         Path input = work.resolve("series.om");
-        Path data = work.resolve("data");
         Files.writeString(input, openMetrics);
+        return startFromFile(work, input);
+    }
+
+    /** @param input an OpenMetrics file (timestamps in seconds) ending in {@code # EOF} */
+    public static PrometheusServer startFromFile(Path work, Path input) throws IOException, InterruptedException {
+        Path data = work.resolve("data");
         run(List.of("promtool", "tsdb", "create-blocks-from", "openmetrics", input.toString(), data.toString()), work);
         Path config = work.resolve("prometheus.yml");
         Files.writeString(config, "global:\n  scrape_interval: 1h\n");
