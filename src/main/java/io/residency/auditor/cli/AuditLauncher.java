@@ -4,6 +4,7 @@ import io.residency.auditor.AuditorApplication;
 import io.residency.auditor.findings.FindingRepository;
 import io.residency.auditor.job.AuditJobConfiguration;
 import io.residency.auditor.job.AuditRequest;
+import io.residency.auditor.job.EstateRunLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the Spring context on the chosen database, runs the {@code residencyAudit} job and reports how it ended. */
 public final class AuditLauncher {
 
-    public RunOutcome launch(AuditRequest request, String jdbcUrl, boolean verbose) throws Exception {
+    public RunOutcome launch(AuditRequest request, String estateId, String jdbcUrl, boolean verbose) throws Exception {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl));
         if (verbose) {
             args.add("--logging.level.io.residency=DEBUG");
@@ -38,7 +39,10 @@ public final class AuditLauncher {
         }
         try (context) {
             Job job = context.getBean(AuditJobConfiguration.JOB_NAME, Job.class);
-            JobExecution execution = context.getBean(JobOperator.class).start(job, request.toJobParameters());
+            JobExecution execution;
+            try (EstateRunLock.Held lock = context.getBean(EstateRunLock.class).acquire(estateId)) {
+                execution = context.getBean(JobOperator.class).start(job, request.toJobParameters());
+            }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 return new RunOutcome(request.runId(), failure(execution), null, List.of());
             }

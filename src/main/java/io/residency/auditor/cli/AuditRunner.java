@@ -49,7 +49,7 @@ final class AuditRunner {
 
         RunOutcome outcome;
         try {
-            outcome = new AuditLauncher().launch(request, options.db, options.verbose);
+            outcome = new AuditLauncher().launch(request, estate.id(), options.db, options.verbose);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

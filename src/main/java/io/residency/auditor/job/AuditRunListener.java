@@ -2,22 +2,28 @@ package io.residency.auditor.job;
 
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.AuditRunRepository;
+import io.residency.auditor.findings.FindingRepository;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the run's bookkeeping row: created (or reopened on restart) before the job, closed after it. */
+/** Keeps the run's bookkeeping row (created, or reopened on restart, before the job; closed after it) and pushes run metrics. */
 @Component
 public class AuditRunListener implements JobExecutionListener {
 
     private final AuditRunRepository runs;
     private final AuditInputsLoader inputs;
+    private final FindingRepository findings;
+    private final RunMetricsPusher metrics;
 
-    public AuditRunListener(AuditRunRepository runs, AuditInputsLoader inputs) {
+    public AuditRunListener(AuditRunRepository runs, AuditInputsLoader inputs, FindingRepository findings, RunMetricsPusher metrics) {
         this.runs = runs;
         this.inputs = inputs;
+        this.findings = findings;
+        this.metrics = metrics;
     }
 
     @Override
@@ -31,7 +37,15 @@ public class AuditRunListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        String runId = AuditRequest.from(execution.getJobParameters()).runId();
-        runs.finish(runId, execution.getStatus() == BatchStatus.COMPLETED ? "COMPLETED" : "FAILED", Instant.now());
+        AuditRequest request = AuditRequest.from(execution.getJobParameters());
+        boolean success = execution.getStatus() == BatchStatus.COMPLETED;
+        Instant ended = Instant.now();
+        runs.finish(request.runId(), success ? "COMPLETED" : "FAILED", ended);
+        AuditInputs loaded = inputs.load(execution.getJobParameters());
+        String pushgateway = loaded.estate().estate().pushgateway();
+        if (pushgateway != null) {
+            AuditRun run = runs.find(request.runId()).orElseThrow();
+            metrics.push(pushgateway, run.estateId(), success, run.startedAt(), ended, success ? findings.findings(request.runId()) : List.of());
+        }
     }
 }

@@ -87,7 +87,7 @@ class LiveEndpointTest {
         JsonNode storage = finding(document, "RES-LOKI-STORAGE");
         assertThat(storage.get("status").asString()).isEqualTo("PASS");
         assertThat(storage.get("resource").asString()).isEqualTo("eu-west-1/loki common.storage.s3 s3://live-chunks-eu");
-        assertThat(finding(document, "RES-SOURCE").get("evidence").get("location").asString())
+        assertThat(finding(document, "RES-SOURCE").get("evidence").get("file").asString())
                 .isEqualTo(server.url("/config"));
     }
 

@@ -1,0 +1,9 @@
+package io.residency.auditor.job;
+
+/** Another audit of the same estate holds the run lock. */
+public class EstateLockedException extends RuntimeException {
+
+    public EstateLockedException(String message) {
+        super(message);
+    }
+}
