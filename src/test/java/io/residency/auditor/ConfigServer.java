@@ -19,6 +19,8 @@ public final class ConfigServer implements AutoCloseable {
     private final HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger hangRequests = new AtomicInteger();
+    private volatile boolean healed;
 
     public ConfigServer(String path, String body, String token) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -33,14 +35,32 @@ public final class ConfigServer implements AutoCloseable {
             }
         });
         server.createContext("/hang", exchange -> {
+            hangRequests.incrementAndGet();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (healed) {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
             exchange.close();
         });
         server.start();
+    }
+
+    /** From now on /hang answers at once with the config body. */
+    public void heal() {
+        healed = true;
+        release.countDown();
+    }
+
+    public int hangRequests() {
+        return hangRequests.get();
     }
 
     public int requests() {

@@ -1,7 +1,10 @@
 package io.residency.auditor.cli;
 
 import io.residency.auditor.AuditorApplication;
+import io.residency.auditor.facts.AuditRun;
+import io.residency.auditor.facts.AuditRunRepository;
 import io.residency.auditor.findings.FindingRepository;
+import io.residency.auditor.input.InvalidInputException;
 import io.residency.auditor.job.AuditJobConfiguration;
 import io.residency.auditor.job.AuditRequest;
 import io.residency.auditor.job.EstateRunLock;
@@ -12,17 +15,61 @@ import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the Spring context on the chosen database, runs the {@code residencyAudit} job and reports how it ended. */
+/**
+ * Starts the Spring context on the chosen database, runs (or restarts) the {@code residencyAudit}
+ * job under the estate's run lock, and reports how it ended.
+ */
 public final class AuditLauncher {
 
     public RunOutcome launch(AuditRequest request, String estateId, String jdbcUrl, boolean verbose) throws Exception {
+        try (ConfigurableApplicationContext context = start(jdbcUrl, verbose)) {
+            Job job = context.getBean(AuditJobConfiguration.JOB_NAME, Job.class);
+            JobExecution execution;
+            try (EstateRunLock.Held lock = context.getBean(EstateRunLock.class).acquire(estateId)) {
+                execution = context.getBean(JobOperator.class).start(job, request.toJobParameters());
+            }
+            return outcome(context, request.runId(), execution);
+        }
+    }
+
+    /**
+     * Restarts a run that failed or whose process died: the steps it completed are kept, the rest
+     * run again and replace what they had written, so nothing is duplicated or lost.
+     */
+    public RunOutcome restart(String runId, String jdbcUrl, boolean verbose) throws Exception {
+        try (ConfigurableApplicationContext context = start(jdbcUrl, verbose)) {
+            JobRepository repository = context.getBean(JobRepository.class);
+            JobExecution last = repository.getLastJobExecution(AuditJobConfiguration.JOB_NAME,
+                    new JobParametersBuilder().addString("runId", runId, true).toJobParameters());
+            AuditRun run = context.getBean(AuditRunRepository.class).find(runId).orElse(null);
+            if (last == null || run == null) {
+                throw new InvalidInputException("--restart", runId, "no such run in this database; expected the id of a run that did not complete");
+            }
+            if (last.getStatus() == BatchStatus.COMPLETED) {
+                throw new InvalidInputException("--restart", runId, "this run completed; start a new run instead");
+            }
+            JobOperator operator = context.getBean(JobOperator.class);
+            try (EstateRunLock.Held lock = context.getBean(EstateRunLock.class).acquire(run.estateId())) {
+                if (last.getStatus().isRunning()) {
+                    // Its process died mid-run (the lock was free): mark it failed so it can be restarted.
+                    last = operator.recover(last);
+                }
+                JobExecution execution = operator.restart(last);
+                return outcome(context, runId, execution);
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String jdbcUrl, boolean verbose) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl));
         if (verbose) {
             args.add("--logging.level.io.residency=DEBUG");
@@ -31,25 +78,20 @@ public final class AuditLauncher {
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         application.setWebApplicationType(WebApplicationType.NONE);
-        ConfigurableApplicationContext context;
         try {
-            context = application.run(args.toArray(String[]::new));
+            return application.run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(JdbcUrls.redact(jdbcUrl), rootMessage(e), e);
         }
-        try (context) {
-            Job job = context.getBean(AuditJobConfiguration.JOB_NAME, Job.class);
-            JobExecution execution;
-            try (EstateRunLock.Held lock = context.getBean(EstateRunLock.class).acquire(estateId)) {
-                execution = context.getBean(JobOperator.class).start(job, request.toJobParameters());
-            }
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                return new RunOutcome(request.runId(), failure(execution), null, List.of());
-            }
-            String bundle = execution.getExecutionContext().getString("bundlePath", null);
-            return new RunOutcome(request.runId(), null, bundle == null ? null : Path.of(bundle),
-                    context.getBean(FindingRepository.class).findings(request.runId()));
+    }
+
+    private static RunOutcome outcome(ConfigurableApplicationContext context, String runId, JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return new RunOutcome(runId, failure(execution), null, List.of());
         }
+        String bundle = execution.getExecutionContext().getString("bundlePath", null);
+        return new RunOutcome(runId, null, bundle == null ? null : Path.of(bundle),
+                context.getBean(FindingRepository.class).findings(runId));
     }
 
     private static String failure(JobExecution execution) {

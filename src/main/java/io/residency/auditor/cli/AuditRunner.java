@@ -40,16 +40,9 @@ final class AuditRunner {
         if (options.verbose) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.residency")).setLevel(Level.DEBUG);
         }
-        AuditInputsLoader loader = new AuditInputsLoader(validator());
-        LoadedEstate estate = loader.loadEstate(options.estate);
-        LoadedPolicy policy = loader.loadPolicy(options.policy);
-        LoadedWaivers waivers = loader.loadWaivers(options.waivers);
-        AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
-                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats);
-
         RunOutcome outcome;
         try {
-            outcome = new AuditLauncher().launch(request, estate.id(), options.db, options.verbose);
+            outcome = options.restart != null ? new AuditLauncher().restart(options.restart, options.db, options.verbose) : startNew();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -57,12 +50,26 @@ final class AuditRunner {
         }
         if (!outcome.completed()) {
             System.err.println("error: run " + outcome.runId() + " did not complete: " + outcome.failure());
-            System.err.println("Nothing already recorded is lost; rerun the command after fixing the cause.");
+            System.err.println("Nothing already recorded is lost. After fixing the cause, resume it with: --restart " + outcome.runId()
+                    + " --db <the same database>");
             return ExitCode.RUN_FAILED;
         }
         new RunReport(out).print(outcome, failOn);
         List<?> failing = failOn.failing(outcome.findings());
         return failing.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private RunOutcome startNew() throws Exception {
+        if (options.estate == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(options), "Missing required option: '--estate=FILE'");
+        }
+        AuditInputsLoader loader = new AuditInputsLoader(validator());
+        LoadedEstate estate = loader.loadEstate(options.estate);
+        LoadedPolicy policy = loader.loadPolicy(options.policy);
+        LoadedWaivers waivers = loader.loadWaivers(options.waivers);
+        AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
+                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats);
+        return new AuditLauncher().launch(request, estate.id(), options.db, options.verbose);
     }
 
     /** Messages are literal, so the simple interpolator serves and no expression language is needed. */

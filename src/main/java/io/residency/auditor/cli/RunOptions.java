@@ -6,8 +6,12 @@ import picocli.CommandLine.Option;
 /** The options {@code audit} and {@code gate} share. */
 public class RunOptions {
 
-    @Option(names = "--estate", required = true, paramLabel = "FILE", description = "The estate: what to audit and where it is (YAML).")
+    @Option(names = "--estate", paramLabel = "FILE", description = "The estate: what to audit and where it is (YAML). Required unless --restart.")
     Path estate;
+
+    @Option(names = "--restart", paramLabel = "RUN_ID",
+            description = "Restart a run that failed or was killed: completed steps are kept, the rest run again. Takes the run's own inputs.")
+    String restart;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "The residency policy (YAML). Default: the bundled policy that encodes the residency table.")
     Path policy;
