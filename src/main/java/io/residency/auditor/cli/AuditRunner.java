@@ -37,9 +37,8 @@ final class AuditRunner {
     }
 
     int run() {
-        if (options.verbose) {
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.residency")).setLevel(Level.DEBUG);
-        }
+        // Set on every run, so one --verbose run does not leave a later one verbose in the same JVM.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.residency")).setLevel(options.verbose ? Level.DEBUG : Level.INFO);
         RunOutcome outcome;
         try {
             outcome = options.restart != null ? new AuditLauncher().restart(options.restart, options.db, options.verbose) : startNew();

@@ -1,6 +1,10 @@
 package io.residency.auditor.input;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +16,19 @@ public final class InputFiles {
     public static final long MAX_INPUT_BYTES = 4L * 1024 * 1024;
 
     private InputFiles() {
+    }
+
+    /** Binary or mis-encoded files are refused whole rather than parsed into garbage. */
+    public static boolean isUtf8(byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     public static byte[] read(Path file, String expected) {

@@ -32,6 +32,9 @@ public final class YamlInputReader {
     }
 
     public <T> T read(String name, byte[] content, Class<T> type, String expected) {
+        if (!InputFiles.isUtf8(content)) {
+            throw new InvalidInputException(name, "", "not UTF-8 text; expected " + expected);
+        }
         T value;
         try {
             value = mapper.readValue(content, type);

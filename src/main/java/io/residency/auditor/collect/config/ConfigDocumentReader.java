@@ -1,12 +1,10 @@
 package io.residency.auditor.collect.config;
 
 import io.residency.auditor.estate.SourceSpec;
+import io.residency.auditor.input.InputFiles;
 import io.residency.auditor.input.Sha256;
 import io.residency.auditor.input.YamlErrors;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -73,15 +71,10 @@ public final class ConfigDocumentReader {
         return root;
     }
 
-    /** Binary or mis-encoded files are refused whole rather than parsed into garbage. */
-    static String utf8(byte[] raw) throws SourceReadException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
+    private static String utf8(byte[] raw) throws SourceReadException {
+        if (!InputFiles.isUtf8(raw)) {
             throw new SourceReadException("not UTF-8 text; expected a YAML configuration");
         }
+        return new String(raw, StandardCharsets.UTF_8);
     }
 }

@@ -46,13 +46,13 @@ public final class QuerierClient {
     /** The label names of the series that match. */
     public List<String> labels(String match) throws IOException, PartialResponseException {
         List<String> names = new ArrayList<>();
-        get("/api/v1/labels", match, parser -> names.add(parser.getString()));
+        get("/api/v1/labels", match, parser -> names.add(string(parser)));
         return names;
     }
 
     /** Streams the distinct values of one label among the series that match. */
     public void labelValues(String label, String match, Consumer<String> each) throws IOException, PartialResponseException {
-        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, parser -> each.accept(parser.getString()));
+        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, parser -> each.accept(string(parser)));
     }
 
     /** Streams the label sets of the series that match. */
@@ -113,7 +113,11 @@ public final class QuerierClient {
                             throw new PartialResponseException(path + ": data is not a list");
                         }
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            element.read(parser);
+                            try {
+                                element.read(parser);
+                            } catch (IOException wrongShape) {
+                                throw new PartialResponseException(path + ": " + wrongShape.getMessage(), wrongShape);
+                            }
                         }
                         sawData = true;
                     }
@@ -128,6 +132,9 @@ public final class QuerierClient {
                     }
                     default -> parser.skipChildren();
                 }
+            }
+            if (parser.nextToken() != null) {
+                throw new PartialResponseException(path + ": unexpected content after the answer");
             }
         } catch (JacksonException e) {
             if (e.getCause() instanceof HttpTimeoutException timeoutCause) {
@@ -146,6 +153,14 @@ public final class QuerierClient {
         }
     }
 
+    /** Label names and values are strings; anything else means the answer is not what it claims. */
+    private static String string(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            throw new IOException("expected a string in data, got " + parser.currentToken());
+        }
+        return parser.getString();
+    }
+
     private static Map<String, String> labelSet(JsonParser parser) throws IOException {
         Map<String, String> labels = new LinkedHashMap<>();
         if (parser.currentToken() != JsonToken.START_OBJECT) {
@@ -154,7 +169,7 @@ public final class QuerierClient {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             parser.nextToken();
-            labels.put(name, parser.getString());
+            labels.put(name, string(parser));
         }
         return labels;
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** An in-JVM stand-in for what only Thanos does: warnings, HTTP 422, hanging and cut-off answers. */
 public final class FakeQuerier implements AutoCloseable {
 
-    public enum Mode { WARNINGS, HTTP_422, HANG, TRUNCATED, NOT_JSON, OK }
+    public enum Mode { WARNINGS, HTTP_422, HTTP_500, HANG, TRUNCATED, NOT_JSON, OK }
 
     private final HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -27,14 +27,14 @@ public final class FakeQuerier implements AutoCloseable {
                             + "\"warnings\":[\"store eu-west-1-store-gateway: context deadline exceeded\"]}";
                     case TRUNCATED -> "{\"status\":\"success\",\"data\":[\"__name__\",\"reg";
                     case NOT_JSON -> "<html>502 Bad Gateway</html>";
-                    case HTTP_422, HANG, OK -> "{\"status\":\"success\",\"data\":[\"__name__\",\"region\"]}";
+                    case HTTP_422, HTTP_500, HANG, OK -> "{\"status\":\"success\",\"data\":[\"__name__\",\"region\"]}";
                 };
                 if (mode == Mode.HANG) {
                     release.await(60, TimeUnit.SECONDS);
                     return;
                 }
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(mode == Mode.HTTP_422 ? 422 : 200, mode == Mode.TRUNCATED ? bytes.length + 100 : bytes.length);
+                exchange.sendResponseHeaders(mode == Mode.HTTP_422 ? 422 : mode == Mode.HTTP_500 ? 500 : 200, mode == Mode.TRUNCATED ? bytes.length + 100 : bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
                 }

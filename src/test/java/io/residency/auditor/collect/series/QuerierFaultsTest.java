@@ -16,6 +16,7 @@ class QuerierFaultsTest {
     @CsvSource({
             "WARNINGS, the querier warned the answer is partial",
             "HTTP_422, HTTP 422",
+            "HTTP_500, HTTP 500; expected 200",
             "HANG, no answer within 1 s (timeout)",
             "TRUNCATED, answer not complete within 1 s (timeout)",
             "NOT_JSON, the answer was cut off or is not JSON"})
@@ -33,5 +34,16 @@ class QuerierFaultsTest {
             assertThat(scan.labels()).isEmpty();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the timeout").isLessThan(Duration.ofSeconds(10));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnreachableQuerierLeavesTheRegionUnverified() {
+        QuerierClient client = new QuerierClient("http://127.0.0.1:1", Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+        SeriesScanner scanner = new SeriesScanner(client, "region", new PiiDetection(List.of(), List.of("email"), List.of()), ValueHasher.withKey("k"));
+
+        SeriesScan scan = scanner.scan("eu-west-1");
+
+        assertThat(scan.scan().status()).isEqualTo("UNVERIFIED");
+        assertThat(scan.scan().reason()).contains("cannot connect");
     }
 }
