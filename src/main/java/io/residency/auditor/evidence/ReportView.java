@@ -27,6 +27,7 @@ final class ReportView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Set<String> FLOW_CONTROLS = Set.of("RES-LOKI-STORAGE", "RES-TEMPO-STORAGE", "RES-EGRESS", "RES-BUCKET-REPLICATION");
     private static final Set<String> METRIC_SOURCES = Set.of("prometheus", "thanos-objstore");
+    private static final int BOXES_PER_ROW = 3;
 
     private ReportView() {
     }
@@ -157,13 +158,20 @@ final class ReportView {
             box.put("region", region);
             box.put("jurisdiction", jurisdictionOf.getOrDefault(region, "no jurisdiction"));
             box.put("inScope", jurisdictions.contains(jurisdictionOf.get(region)));
-            box.put("stacks", model.sources().stream().filter(s -> s.region().equals(region))
-                    .map(SourceFact::kind).distinct().sorted().collect(Collectors.joining(", ")));
+            String stacks = model.sources().stream().filter(s -> s.region().equals(region))
+                    .map(SourceFact::kind).distinct().sorted().collect(Collectors.joining(", "));
+            box.put("stacks", stacks.isEmpty() ? "none audited (a destination only)" : stacks);
             box.put("flows", inside.getOrDefault(region, List.of()));
             boxes.add(box);
         }
         Map<String, Object> diagram = new LinkedHashMap<>();
-        diagram.put("boxes", boxes);
+        // At most three region boxes side by side, so each stays readable on an A4 page.
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i += BOXES_PER_ROW) {
+            List<Map<String, Object>> cells = boxes.subList(i, Math.min(boxes.size(), i + BOXES_PER_ROW));
+            rows.add(Map.of("cells", cells, "width", (100 / cells.size()) + "%"));
+        }
+        diagram.put("rows", rows);
         diagram.put("arrows", arrows);
         diagram.put("empty", boxes.isEmpty());
         diagram.put("hasArrows", !arrows.isEmpty());
