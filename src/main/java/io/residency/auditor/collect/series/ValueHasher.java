@@ -14,11 +14,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ValueHasher {
 
-    private final byte[] key;
+    private final Mac mac;
     private final boolean comparableAcrossRuns;
 
     private ValueHasher(byte[] key, boolean comparableAcrossRuns) {
-        this.key = key;
+        // One initialised MAC, reused: creating one per value costs more than hashing it.
+        try {
+            this.mac = Mac.getInstance("HmacSHA256");
+            this.mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
         this.comparableAcrossRuns = comparableAcrossRuns;
     }
 
@@ -36,13 +42,7 @@ public final class ValueHasher {
         return comparableAcrossRuns;
     }
 
-    public String hash(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+    public synchronized String hash(String value) {
+        return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 }
