@@ -5,7 +5,6 @@ import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.EgressFact;
 import io.residency.auditor.facts.SourceFact;
-import io.residency.auditor.facts.StorageFact;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.ResolvedFinding;
 import io.residency.auditor.findings.WaiverOutcome;
@@ -21,7 +20,7 @@ import java.util.Map;
  * @param waiversSource the waivers file as given, or {@code null}
  */
 public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved,
-                            List<WaiverOutcome> waivers, List<SourceFact> sources, List<StorageFact> storage,
+                            List<WaiverOutcome> waivers, List<SourceFact> sources,
                             List<EgressFact> egress, List<ControlDefinition> controls, FrameworkCatalog frameworkCatalog,
                             Map<String, List<String>> jurisdictions, Map<String, List<String>> frameworksOf,
                             String estateSource, String waiversSource) {

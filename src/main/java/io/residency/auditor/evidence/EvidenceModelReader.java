@@ -41,7 +41,7 @@ public class EvidenceModelReader {
     public EvidenceModel read(String runId, String estateSource, String waiversSource) {
         AuditRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no record"));
         return new EvidenceModel(run, findings.findings(runId), lifecycle.resolved(runId), waivers.outcomes(runId),
-                facts.sources(runId), facts.storage(runId), facts.egress(runId), catalog.controls(), frameworks,
+                facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks,
                 scope.jurisdictions(runId), scope.frameworks(runId), estateSource, waiversSource);
     }
 }

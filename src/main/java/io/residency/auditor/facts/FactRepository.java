@@ -29,16 +29,6 @@ public class FactRepository {
                 .list();
     }
 
-    public List<StorageFact> storage(String runId) {
-        return jdbc.sql("SELECT * FROM storage_fact WHERE run_id = ? ORDER BY region, source_id, config_path, bucket")
-                .param(runId)
-                .query((row, index) -> new StorageFact(row.getString("source_id"), row.getString("region"), row.getString("component"),
-                        row.getString("data_class"), row.getString("config_path"), row.getString("backend"), row.getString("bucket"),
-                        row.getString("declared_region"), row.getString("region_basis"), row.getString("endpoint"),
-                        row.getBoolean("in_effect"), row.getString("used_by"), (Integer) row.getObject("line", Integer.class)))
-                .list();
-    }
-
     public List<EgressFact> egress(String runId) {
         return jdbc.sql("SELECT * FROM egress_fact WHERE run_id = ? ORDER BY region, source_id, config_path")
                 .param(runId)
@@ -109,15 +99,6 @@ public class FactRepository {
                             label.seriesCount(), label.metrics(), label.samples(), label.sampleHashes(), label.setHash())
                     .update();
         }
-    }
-
-    public List<ReplicationRuleFact> replicationRules(String runId) {
-        return jdbc.sql("SELECT * FROM replication_rule_fact WHERE run_id = ? ORDER BY bucket, rule_id")
-                .param(runId)
-                .query((row, index) -> new ReplicationRuleFact(row.getString("bucket"), row.getString("rule_id"), row.getString("status"),
-                        row.getString("filter"), row.getString("destination_bucket"), row.getString("destination_account"),
-                        row.getString("storage_class"), row.getString("destination_region"), row.getString("destination_basis")))
-                .list();
     }
 
     public void replaceConfigFacts(String runId, List<CollectedSource> collected) {

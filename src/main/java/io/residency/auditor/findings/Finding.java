@@ -29,8 +29,4 @@ public record Finding(String controlId, Status status, Severity severity, List<S
     public Finding withJudgement(Status newStatus, Map<String, Object> newEvidence) {
         return new Finding(controlId, newStatus, severity, frameworks, region, jurisdiction, resource, message, newEvidence, fingerprint, firstSeen, lifecycle);
     }
-
-    public Finding withLifecycle(String newLifecycle) {
-        return new Finding(controlId, status, severity, frameworks, region, jurisdiction, resource, message, evidence, fingerprint, firstSeen, newLifecycle);
-    }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The residency table as data: which regions form each jurisdiction and which rules bind them. */
 public record Policy(
@@ -21,14 +20,6 @@ public record Policy(
         @Valid PiiDetection pii) {
 
     public static final String CLOUD_REGION = "[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}";
-
-    /** The jurisdiction whose explicit region list contains this region; never inferred from the name. */
-    public Optional<String> jurisdictionOf(String region) {
-        return jurisdictions.entrySet().stream()
-                .filter(entry -> entry.getValue().regions().contains(region))
-                .map(Map.Entry::getKey)
-                .findFirst();
-    }
 
     public List<String> frameworksOf(String jurisdiction) {
         Jurisdiction found = jurisdictions.get(jurisdiction);
