@@ -16,11 +16,13 @@ SELECT
         WHEN l.label IS NULL THEN 'No personal data in ' || CAST(s.labels_scanned AS VARCHAR(20)) || ' labels and '
             || CAST(s.values_scanned AS VARCHAR(20)) || ' distinct values of the series ' || s.region || ' federates'
         ELSE 'Label ' || l.label || ' carries ' || CAST(l.matching_values AS VARCHAR(20)) || ' values detected as '
-            || l.detector || ' in ' || CAST(l.series_count AS VARCHAR(20)) || ' series that reach the central querier'
+            || l.detector || ' in ' || CASE WHEN l.series_count_complete THEN '' ELSE 'more than ' END
+            || CAST(l.series_count AS VARCHAR(20)) || ' series that reach the central querier'
     END AS message,
     l.detector,
     l.metrics,
     l.series_count,
+    l.series_count_complete,
     l.distinct_values,
     l.matching_values,
     l.samples AS redacted_samples,

@@ -1,17 +1,35 @@
 package io.residency.auditor.estate;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * The central Thanos Querier and the external label that names a series' home region.
  *
- * @param tokenFile a file holding a bearer token for the querier, or
- * @param tokenEnv  an environment variable holding it
+ * @param tokenFile        a file holding a bearer token for the querier, or
+ * @param tokenEnv         an environment variable holding it
+ * @param seriesCountLimit how many series of a personal-data label are counted before the count
+ *                         stops and is reported as "more than" (default 10,000; 0 counts them all)
  */
 public record Thanos(@NotBlank(message = "expected the querier's base URL") String url, String regionLabel,
-                     String tokenFile, String tokenEnv) {
+                     String tokenFile, String tokenEnv,
+                     @PositiveOrZero(message = "expected 0 (count every series) or a positive number") Long seriesCountLimit) {
+
+    /**
+     * Enough series to show how far personal data has spread, few enough that the nightly audit
+     * does not pull every series of a busy metric out of the central querier.
+     */
+    public static final long DEFAULT_SERIES_COUNT_LIMIT = 10_000;
 
     public Thanos {
         regionLabel = regionLabel == null ? "region" : regionLabel;
+    }
+
+    /** The limit to count to; {@link Long#MAX_VALUE} when every series is to be counted. */
+    public long seriesCountLimitOrDefault() {
+        if (seriesCountLimit == null) {
+            return DEFAULT_SERIES_COUNT_LIMIT;
+        }
+        return seriesCountLimit == 0 ? Long.MAX_VALUE : seriesCountLimit;
     }
 }

@@ -93,10 +93,10 @@ public class FactRepository {
         for (SeriesLabelFact label : labels) {
             jdbc.sql("""
                     INSERT INTO series_label_fact (run_id, region, label, detector, distinct_values, matching_values, series_count,
-                                                   metrics, samples, sample_hashes, set_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   series_count_complete, metrics, samples, sample_hashes, set_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(runId, label.region(), label.label(), label.detector(), label.distinctValues(), label.matchingValues(),
-                            label.seriesCount(), label.metrics(), label.samples(), label.sampleHashes(), label.setHash())
+                            label.seriesCount(), label.seriesCountComplete(), label.metrics(), label.samples(), label.sampleHashes(), label.setHash())
                     .update();
         }
     }

@@ -59,7 +59,8 @@ public class ScanSeriesTasklet implements Tasklet {
             log.warn("{} is not set: personal-data hashes use a random key and cannot be compared across runs", HMAC_KEY_ENV);
         }
         QuerierClient querier = new QuerierClient(thanos.url(), Duration.ofSeconds(5), timeout, token(thanos));
-        SeriesScanner scanner = new SeriesScanner(querier, thanos.regionLabel(), loaded.policy().policy().pii(), hasher);
+        SeriesScanner scanner = new SeriesScanner(querier, thanos.regionLabel(), loaded.policy().policy().pii(), hasher,
+                thanos.seriesCountLimitOrDefault());
         List<SeriesScanFact> scans = new ArrayList<>();
         List<SeriesLabelFact> labels = new ArrayList<>();
         for (RegionStack region : loaded.estate().estate().regions()) {

@@ -99,6 +99,26 @@ class CliExitCodesTest {
     }
 
     @Test
+    void negativeSeriesCountLimitExitsTwoSayingWhatIsExpected() throws java.io.IOException {
+        Path estate = out.resolve("estate.yaml");
+        java.nio.file.Files.writeString(estate, """
+                regions:
+                  - name: eu-west-1
+                central:
+                  region: us-east-1
+                  thanos:
+                    url: http://thanos-query:10902
+                    seriesCountLimit: -1
+                """);
+
+        CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--out", out.resolve("reports").toString(), "--db", db);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.stderr()).contains("estate.yaml", "line 7, central.thanos.seriesCountLimit",
+                "expected 0 (count every series) or a positive number");
+    }
+
+    @Test
     void badFailOnLevelIsAUsageError() {
         CliRun run = audit("estates/compliant/estate.yaml", "--fail-on", "severe");
 

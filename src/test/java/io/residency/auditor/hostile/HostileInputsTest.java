@@ -104,6 +104,10 @@ class HostileInputsTest {
         cases.add(HostileInputs.text("central sources without region", "regions:\n  - name: eu-west-1\n" + source
                 + "central:\n  sources: [{kind: grafana-datasources, file: d.yaml}]\n"));
         cases.add(HostileInputs.text("thanos without url", "regions:\n  - name: eu-west-1\n" + source + "central: {region: us-east-1, thanos: {regionLabel: r}}\n"));
+        cases.add(HostileInputs.text("series count limit negative", "regions:\n  - name: eu-west-1\n" + source
+                + "central: {region: us-east-1, thanos: {url: http://q, seriesCountLimit: -1}}\n"));
+        cases.add(HostileInputs.text("series count limit as text", "regions:\n  - name: eu-west-1\n" + source
+                + "central: {region: us-east-1, thanos: {url: http://q, seriesCountLimit: lots}}\n"));
         cases.add(HostileInputs.text("tenant without id", "regions:\n  - name: eu-west-1\n" + source + "tenants: [{sox: true}]\n"));
         cases.add(HostileInputs.text("sox as text", "regions:\n  - name: eu-west-1\n" + source + "tenants: [{id: t, sox: perhaps}]\n"));
         cases.add(HostileInputs.text("unknown key", "regions:\n  - name: eu-west-1\n" + source + "secrets: {aws_secret_access_key: x}\n"));

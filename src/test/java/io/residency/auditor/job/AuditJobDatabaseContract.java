@@ -31,14 +31,22 @@ abstract class AuditJobDatabaseContract {
                 "--out", out.toString(), "--db", db);
     }
 
+    /** The versions of every migration in sql/migrations, in order: all of them must be applied. */
+    private static List<String> migrationVersions() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Path.of("sql", "migrations"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        }
+    }
+
     @Test
-    void flywayMigratesAnEmptyDatabaseAndTheJobCompletes() throws SQLException {
+    void flywayMigratesAnEmptyDatabaseAndTheJobCompletes() throws SQLException, java.io.IOException {
         String db = jdbcUrl();
         CliRun run = auditDemo(db);
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.OK);
         assertThat(strings(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .containsExactly("1", "2");
+                .hasSizeGreaterThanOrEqualTo(3).containsExactlyElementsOf(migrationVersions());
         assertThat(strings(db, "SELECT status FROM batch_job_execution")).containsExactly("COMPLETED");
         assertThat(strings(db, "SELECT step_name || ':' || status FROM batch_step_execution ORDER BY step_execution_id"))
                 .containsExactly("recordScope:COMPLETED", "collectConfigs:COMPLETED", "collectBuckets:COMPLETED",

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -46,25 +47,38 @@ public final class QuerierClient {
     /** The label names of the series that match. */
     public List<String> labels(String match) throws IOException, PartialResponseException {
         List<String> names = new ArrayList<>();
-        get("/api/v1/labels", match, parser -> names.add(string(parser)));
+        get("/api/v1/labels", match, parser -> {
+            names.add(string(parser));
+            return true;
+        });
         return names;
     }
 
     /** Streams the distinct values of one label among the series that match. */
     public void labelValues(String label, String match, Consumer<String> each) throws IOException, PartialResponseException {
-        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, parser -> each.accept(string(parser)));
+        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, parser -> {
+            each.accept(string(parser));
+            return true;
+        });
     }
 
-    /** Streams the label sets of the series that match. */
-    public void series(String match, Consumer<Map<String, String>> each) throws IOException, PartialResponseException {
-        get("/api/v1/series", match, parser -> each.accept(labelSet(parser)));
+    /**
+     * Streams the label sets of the series that match until {@code each} returns false; the rest of
+     * the answer is then not read.
+     *
+     * @return whether every series of the answer was read
+     */
+    public boolean series(String match, Predicate<Map<String, String>> each) throws IOException, PartialResponseException {
+        return get("/api/v1/series", match, parser -> each.test(labelSet(parser)));
     }
 
     private interface Element {
-        void read(JsonParser parser) throws IOException;
+        /** Reads one element of data; false stops reading. */
+        boolean read(JsonParser parser) throws IOException;
     }
 
-    private void get(String path, String match, Element element) throws IOException, PartialResponseException {
+    /** @return whether every element of the answer was read */
+    private boolean get(String path, String match, Element element) throws IOException, PartialResponseException {
         URI uri = URI.create(baseUrl + path + "?match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8) + "&partial_response=false");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
         if (bearerToken != null) {
@@ -88,17 +102,22 @@ public final class QuerierClient {
             if (response.statusCode() != 200) {
                 throw new IOException(path + ": HTTP " + response.statusCode() + "; expected 200");
             }
-            readEnvelope(path, body, element);
+            return readEnvelope(path, body, element);
         } catch (HttpTimeoutException e) {
             throw new IOException(path + ": answer not complete within " + timeout.toSeconds() + " s (timeout)", e);
         }
     }
 
-    /** {"status": "success", "data": [...], "warnings": [...]}: any warning means the answer is partial. */
-    private void readEnvelope(String path, InputStream body, Element element) throws IOException, PartialResponseException {
+    /**
+     * {"status": "success", "data": [...], "warnings": [...]}: any warning means the answer is partial.
+     * When the reader stops early on an answer already marked successful, the rest is not read: what
+     * was read is real, and the caller knows it saw only part of it.
+     */
+    private boolean readEnvelope(String path, InputStream body, Element element) throws IOException, PartialResponseException {
         String status = null;
         List<String> warnings = new ArrayList<>();
         boolean sawData = false;
+        boolean readAll = true;
         try (JsonParser parser = json.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new PartialResponseException(path + ": not a JSON object; expected the Prometheus API envelope");
@@ -113,10 +132,17 @@ public final class QuerierClient {
                             throw new PartialResponseException(path + ": data is not a list");
                         }
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            if (!readAll) {
+                                parser.skipChildren();
+                                continue;
+                            }
                             try {
-                                element.read(parser);
+                                readAll = element.read(parser);
                             } catch (IOException wrongShape) {
                                 throw new PartialResponseException(path + ": " + wrongShape.getMessage(), wrongShape);
+                            }
+                            if (!readAll && "success".equals(status)) {
+                                return false;
                             }
                         }
                         sawData = true;
@@ -151,6 +177,7 @@ public final class QuerierClient {
         if (!sawData) {
             throw new PartialResponseException(path + ": no data in the answer");
         }
+        return readAll;
     }
 
     /** Label names and values are strings; anything else means the answer is not what it claims. */

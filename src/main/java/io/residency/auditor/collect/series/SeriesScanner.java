@@ -11,10 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,7 +26,6 @@ public final class SeriesScanner {
 
     private static final Logger log = LoggerFactory.getLogger(SeriesScanner.class);
     private static final int MAX_METRICS = 20;
-    private static final int SERIES_CONCURRENCY = 4;
 
     private final QuerierClient querier;
     private final String regionLabel;
@@ -38,14 +33,17 @@ public final class SeriesScanner {
     private final List<Pattern> namePatterns;
     private final List<ValueDetector> detectors;
     private final ValueHasher hasher;
+    private final long seriesCountLimit;
 
-    public SeriesScanner(QuerierClient querier, String regionLabel, PiiDetection pii, ValueHasher hasher) {
+    /** @param seriesCountLimit how many series of a personal-data label to count at most ({@link Long#MAX_VALUE}: all) */
+    public SeriesScanner(QuerierClient querier, String regionLabel, PiiDetection pii, ValueHasher hasher, long seriesCountLimit) {
         this.querier = querier;
         this.regionLabel = regionLabel;
         this.allowLabels = Set.copyOf(pii.allowLabels());
         this.namePatterns = pii.labelNamePatterns().stream().map(Pattern::compile).toList();
         this.detectors = ValueDetectors.named(pii.valueDetectors());
         this.hasher = hasher;
+        this.seriesCountLimit = seriesCountLimit;
     }
 
     public SeriesScan scan(String region) {
@@ -69,7 +67,7 @@ public final class SeriesScanner {
                 SeriesUse use = result.hits().isEmpty() ? null : seriesUse(label, region);
                 for (Map.Entry<String, DetectionTally> hit : result.hits().entrySet()) {
                     DetectionTally tally = hit.getValue();
-                    found.add(new SeriesLabelFact(region, label, hit.getKey(), result.distinct(), tally.matches(), use.series(),
+                    found.add(new SeriesLabelFact(region, label, hit.getKey(), result.distinct(), tally.matches(), use.series(), use.complete(),
                             String.join(",", use.metrics()), tally.samples(), tally.sampleHashes(), tally.setHash()));
                 }
             }
@@ -105,45 +103,28 @@ public final class SeriesScanner {
         return new LabelResult(distinct[0], hits);
     }
 
-    private record SeriesUse(long series, Set<String> metrics) {
+    /** @param complete false when counting stopped at the limit: there are more than {@code series} */
+    private record SeriesUse(long series, boolean complete, Set<String> metrics) {
     }
 
     /**
-     * Only for labels that carry personal data: which metrics carry them (one label-values call),
-     * and in how many series (the series of each metric, counted in parallel as they stream by).
+     * Only for labels that carry personal data: which metrics carry them (one label-values call), and
+     * in how many series, counted metric by metric as they stream by. Counting stops once it passes
+     * the limit, so a label on millions of series costs the querier one bounded answer, not all of them.
      */
     private SeriesUse seriesUse(String label, String region) throws IOException, PartialResponseException {
         String selector = regionLabel + "=\"" + region + "\"," + label + "!=\"\"";
         Set<String> metrics = new TreeSet<>();
         querier.labelValues("__name__", "{" + selector + "}", metrics::add);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(SERIES_CONCURRENCY, metrics.size())));
-        try {
-            List<Future<Long>> counts = new ArrayList<>();
-            for (String metric : metrics) {
-                counts.add(pool.submit(() -> {
-                    long[] series = {0};
-                    querier.series("{__name__=\"" + metric + "\"," + selector + "}", labels -> series[0]++);
-                    return series[0];
-                }));
+        long[] series = {0};
+        boolean complete = true;
+        for (String metric : metrics) {
+            complete = querier.series("{__name__=\"" + metric + "\"," + selector + "}", labels -> ++series[0] <= seriesCountLimit);
+            if (!complete) {
+                break;
             }
-            long total = 0;
-            for (Future<Long> count : counts) {
-                total += count.get();
-            }
-            return new SeriesUse(total, metrics.stream().limit(MAX_METRICS).collect(Collectors.toCollection(TreeSet::new)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof PartialResponseException partial) {
-                throw partial;
-            }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        return new SeriesUse(Math.min(series[0], seriesCountLimit), complete,
+                metrics.stream().limit(MAX_METRICS).collect(Collectors.toCollection(TreeSet::new)));
     }
 }

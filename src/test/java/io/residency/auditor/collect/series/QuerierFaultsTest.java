@@ -24,7 +24,7 @@ class QuerierFaultsTest {
         try (FakeQuerier fake = new FakeQuerier(mode)) {
             QuerierClient client = new QuerierClient(fake.url(), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
             SeriesScanner scanner = new SeriesScanner(client, "region",
-                    new PiiDetection(List.of("(?i).*user.*"), List.of("email"), List.of("job")), ValueHasher.withKey("k"));
+                    new PiiDetection(List.of("(?i).*user.*"), List.of("email"), List.of("job")), ValueHasher.withKey("k"), Long.MAX_VALUE);
             long start = System.nanoTime();
 
             SeriesScan scan = scanner.scan("eu-west-1");
@@ -39,7 +39,7 @@ class QuerierFaultsTest {
     @org.junit.jupiter.api.Test
     void anUnreachableQuerierLeavesTheRegionUnverified() {
         QuerierClient client = new QuerierClient("http://127.0.0.1:1", Duration.ofSeconds(1), Duration.ofSeconds(1), null);
-        SeriesScanner scanner = new SeriesScanner(client, "region", new PiiDetection(List.of(), List.of("email"), List.of()), ValueHasher.withKey("k"));
+        SeriesScanner scanner = new SeriesScanner(client, "region", new PiiDetection(List.of(), List.of("email"), List.of()), ValueHasher.withKey("k"), Long.MAX_VALUE);
 
         SeriesScan scan = scanner.scan("eu-west-1");
 

@@ -71,11 +71,15 @@ class SeriesOnPrometheusTest {
     }
 
     private static SeriesScanner scanner() {
+        return scanner(Long.MAX_VALUE);
+    }
+
+    private static SeriesScanner scanner(long seriesCountLimit) {
         PiiDetection pii = new PiiDetection(List.of("(?i).*e?mail.*", "(?i).*user.*", "(?i).*customer.*", "(?i)(.*_)?ip(_.*)?"),
                 List.of("email", "ipv4", "ipv6", "e164-phone", "payment-card", "iban"),
                 List.of("__name__", "instance", "job", "le", "quantile", "region"));
         return new SeriesScanner(new QuerierClient(prometheus.url(), Duration.ofSeconds(2), Duration.ofSeconds(30), null), "region",
-                pii, ValueHasher.withKey("test-key"));
+                pii, ValueHasher.withKey("test-key"), seriesCountLimit);
     }
 
     @Test
@@ -94,6 +98,18 @@ class SeriesOnPrometheusTest {
         assertThat(path.samples()).isEqualTo("a***@e***.com");
         assertThat(path.sampleHashes()).hasSize(64).isEqualTo(ValueHasher.withKey("test-key").hash("alice.planted@example.com"));
         assertThat(scan.labels().toString()).doesNotContain(PLANTED);
+    }
+
+    @Test
+    void seriesAreCountedOnlyUpToTheLimitAndABoundedCountSaysSo() {
+        SeriesScan scan = scanner(1).scan("eu-west-1");
+
+        var path = scan.labels().stream().filter(l -> l.label().equals("path")).findFirst().orElseThrow();
+        assertThat(path.seriesCount()).as("two series carry path; counting stopped past one").isEqualTo(1);
+        assertThat(path.seriesCountComplete()).isFalse();
+        var customer = scan.labels().stream().filter(l -> l.label().equals("customer_email")).findFirst().orElseThrow();
+        assertThat(customer.seriesCount()).as("exactly at the limit is a complete count").isEqualTo(1);
+        assertThat(customer.seriesCountComplete()).isTrue();
     }
 
     @Test
@@ -120,7 +136,7 @@ class SeriesOnPrometheusTest {
                   - name: us-east-1
                 central:
                   region: us-east-1
-                  thanos: {url: "%s", regionLabel: region}
+                  thanos: {url: "%s", regionLabel: region, seriesCountLimit: 1}
                 """.formatted(prometheus.url()));
         Path out = work.resolve("out");
         String db = "jdbc:h2:file:" + work.resolve("db") + ";USER=sa;PASSWORD=";
@@ -136,6 +152,9 @@ class SeriesOnPrometheusTest {
         JsonNode findings = JsonMapper.builder().build().readTree(bundle.resolve("findings.json").toFile()).get("findings");
         assertThat(findings.valueStream().filter(f -> f.get("control").asString().equals("RES-METRICS-PII"))
                 .map(f -> f.get("status").asString())).contains("FAIL").doesNotContain("PASS");
+        JsonNode path = findings.valueStream().filter(f -> f.get("resource").asString().startsWith("label path ")).findFirst().orElseThrow();
+        assertThat(path.get("message").asString()).endsWith("values detected as email in more than 1 series that reach the central querier");
+        assertThat(path.get("evidence").get("series_count_complete").asBoolean()).isFalse();
         StringBuilder written = new StringBuilder(run.output());
         try (Stream<Path> files = Files.list(bundle)) {
             for (Path file : files.toList()) {
