@@ -1,5 +1,6 @@
 package io.residency.auditor.job;
 
+import io.residency.auditor.collect.BearerToken;
 import io.residency.auditor.collect.series.QuerierClient;
 import io.residency.auditor.collect.series.SeriesScan;
 import io.residency.auditor.collect.series.SeriesScanner;
@@ -10,9 +11,6 @@ import io.residency.auditor.facts.FactRepository;
 import io.residency.auditor.facts.SeriesLabelFact;
 import io.residency.auditor.facts.SeriesScanFact;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +56,19 @@ public class ScanSeriesTasklet implements Tasklet {
         if (!hasher.comparableAcrossRuns()) {
             log.warn("{} is not set: personal-data hashes use a random key and cannot be compared across runs", HMAC_KEY_ENV);
         }
-        QuerierClient querier = new QuerierClient(thanos.url(), Duration.ofSeconds(5), timeout, token(thanos));
+        String token;
+        try {
+            token = BearerToken.read(thanos.tokenFile(), thanos.tokenEnv(), System::getenv);
+        } catch (BearerToken.UnavailableException e) {
+            // Asking without the token would only earn a 401 per region; say why instead.
+            log.warn("Series not verified: {}", e.getMessage());
+            List<SeriesScanFact> unverified = loaded.estate().estate().regions().stream()
+                    .map(region -> new SeriesScanFact(region.name(), "UNVERIFIED", "querier " + e.getMessage(), 0, 0)).toList();
+            facts.replaceSeriesFacts(loaded.request().runId(), unverified, List.of());
+            StepSummaries.put(contribution, 0, unverified.size() + " regions (" + unverified.size() + " unverified): " + e.getMessage());
+            return RepeatStatus.FINISHED;
+        }
+        QuerierClient querier = new QuerierClient(thanos.url(), Duration.ofSeconds(5), timeout, token);
         SeriesScanner scanner = new SeriesScanner(querier, thanos.regionLabel(), loaded.policy().policy().pii(), hasher,
                 thanos.seriesCountLimitOrDefault());
         List<SeriesScanFact> scans = new ArrayList<>();
@@ -73,13 +83,5 @@ public class ScanSeriesTasklet implements Tasklet {
         StepSummaries.put(contribution, labels.size(), scans.size() + " regions (" + unverified + " unverified), "
                 + labels.size() + " labels carrying personal data");
         return RepeatStatus.FINISHED;
-    }
-
-    /** The bearer token comes from a file or the environment, never from the estate itself. */
-    private static String token(Thanos thanos) throws IOException {
-        if (thanos.tokenFile() != null) {
-            return Files.readString(Path.of(thanos.tokenFile()), StandardCharsets.UTF_8).strip();
-        }
-        return thanos.tokenEnv() == null ? null : System.getenv(thanos.tokenEnv());
     }
 }

@@ -1,5 +1,6 @@
 package io.residency.auditor.collect.config;
 
+import io.residency.auditor.collect.BearerToken;
 import io.residency.auditor.collect.DeadlineInputStream;
 import io.residency.auditor.estate.SourceSpec;
 import java.io.IOException;
@@ -95,22 +96,11 @@ public final class SourceFetcher {
         }
     }
 
-    /** The bearer token comes from a file or an environment variable: never from the estate itself. */
     private String token(SourceSpec spec) throws SourceReadException {
-        if (spec.tokenFile() != null) {
-            try {
-                return new String(Files.readAllBytes(Path.of(spec.tokenFile())), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new SourceReadException("token file " + spec.tokenFile() + " cannot be read (" + e.getClass().getSimpleName() + ")");
-            }
+        try {
+            return BearerToken.read(spec.tokenFile(), spec.tokenEnv(), environment);
+        } catch (BearerToken.UnavailableException e) {
+            throw new SourceReadException(e.getMessage());
         }
-        if (spec.tokenEnv() != null) {
-            String token = environment.apply(spec.tokenEnv());
-            if (token == null || token.isBlank()) {
-                throw new SourceReadException("environment variable " + spec.tokenEnv() + " (the bearer token) is not set");
-            }
-            return token.strip();
-        }
-        return null;
     }
 }

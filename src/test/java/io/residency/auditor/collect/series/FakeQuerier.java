@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +18,14 @@ public final class FakeQuerier implements AutoCloseable {
 
     private final HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     public FakeQuerier(Mode mode) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             try (exchange) {
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 String body = switch (mode) {
                     case WARNINGS -> "{\"status\":\"success\",\"data\":[\"__name__\",\"region\",\"user\"],"
                             + "\"warnings\":[\"store eu-west-1-store-gateway: context deadline exceeded\"]}";
@@ -45,6 +49,11 @@ public final class FakeQuerier implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** The Authorization header of every request so far ("null" where there was none). */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     public String url() {
