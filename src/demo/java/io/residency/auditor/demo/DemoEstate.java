@@ -26,7 +26,22 @@ final class DemoEstate {
         aws.put("region", "us-east-1");
         aws.put("endpoint", s3Endpoint);
         aws.put("buckets", "all");
-        root.withObject("central").withObject("thanos").put("url", querierUrl);
+        ObjectNode thanos = root.withObject("central").withObject("thanos");
+        String declaredQuerier = thanos.get("url").asString();
+        thanos.put("url", querierUrl);
+        // Grafana's data source must name the querier the audit talks to, or the federation it
+        // queries would no longer be recognised as the central querier's.
+        for (JsonNode source : root.withObject("central").withArray("sources")) {
+            if (source.get("kind").asString().equals("grafana-datasources")) {
+                Path original = Path.of(source.get("file").asString());
+                Path rewritten = Path.of("target", "demo", original.getFileName().toString()).toAbsolutePath();
+                Files.createDirectories(rewritten.getParent());
+                Files.writeString(rewritten, Files.readString(original).replace(declaredQuerier, querierUrl));
+                ((ObjectNode) source).put("file", rewritten.toString());
+            }
+        }
+        String centralRegion = root.get("central").get("region").asString();
+        root.withObject("endpoints").withArray(centralRegion).add(java.net.URI.create(querierUrl).getHost());
         Path copy = Path.of("target", "demo", "estate.yaml").toAbsolutePath();
         Files.createDirectories(copy.getParent());
         yaml.writeValue(copy.toFile(), root);
