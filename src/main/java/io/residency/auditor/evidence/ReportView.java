@@ -10,11 +10,13 @@ import io.residency.auditor.findings.WaiverOutcome;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -150,8 +152,7 @@ final class ReportView {
                 .map(EgressFact::originRegion).distinct().forEach(querierRegion -> model.sources().stream()
                         .filter(s -> METRIC_SOURCES.contains(s.kind()) && !s.region().equals(querierRegion) && regions.contains(s.region()))
                         .map(SourceFact::region).distinct()
-                        .forEach(region -> arrows.add(arrow(region, querierRegion,
-                                "federation of aggregated metrics to the central Thanos Querier", "federation", "ALLOWED"))));
+                        .forEach(region -> arrows.add(federationArrow(region, querierRegion, findings))));
         List<Map<String, Object>> boxes = new ArrayList<>();
         for (String region : regions) {
             Map<String, Object> box = new LinkedHashMap<>();
@@ -176,6 +177,27 @@ final class ReportView {
         diagram.put("empty", boxes.isEmpty());
         diagram.put("hasArrows", !arrows.isEmpty());
         return diagram;
+    }
+
+    /**
+     * Federation of aggregated metrics is allowed, unless the region's federated series were found
+     * carrying personal data (or could not be checked, or the finding is waived): then the arrow shows that result.
+     */
+    private static Map<String, Object> federationArrow(String region, String querierRegion, List<Finding> findings) {
+        Optional<Status> pii = findings.stream()
+                .filter(f -> f.controlId().equals("RES-METRICS-PII") && region.equals(f.region()))
+                .map(Finding::status).filter(s -> s != Status.PASS)
+                .min(Comparator.naturalOrder()); // FAIL before UNVERIFIED before WAIVED
+        String label = "federation of aggregated metrics to the central Thanos Querier";
+        if (pii.isEmpty()) {
+            return arrow(region, querierRegion, label, "federation", "ALLOWED");
+        }
+        String why = switch (pii.get()) {
+            case FAIL -> "; the series carry personal data";
+            case UNVERIFIED -> "; personal data not checked";
+            default -> "; personal data in the series, waived";
+        };
+        return arrow(region, querierRegion, label + why, css(pii.get()), pii.get().name());
     }
 
     private static Map<String, Object> arrow(String from, String to, String label, String css, String status) {
