@@ -15,7 +15,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Benchmark, run by hand (not a test), on a real Prometheus: the label-first scan of one region's
@@ -24,7 +26,7 @@ import java.util.List;
  * and at 1M series with only as many distinct emails as at 100k, to show what the cost follows.
  * Each scan is timed as the median of five, once with the default series-count limit and once
  * counting every flagged series, against the baseline measured in the same run.
- * Run it with a 256 MiB heap to hold the scan to that bound:
+ * Needs prometheus, promtool, curl and jq on PATH. Run it with a 256 MiB heap to hold the scan to that bound:
  *
  * <pre>./mvnw -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *   -Dexec.args="-Xmx256m -cp %classpath io.residency.auditor.bench.SeriesScanBench"</pre>
@@ -47,17 +49,10 @@ public final class SeriesScanBench {
             try (PrometheusServer prometheus = PrometheusServer.startFromFile(work, work.resolve("input.om"))) {
                 scan(prometheus, Thanos.DEFAULT_SERIES_COUNT_LIMIT); // warm-up: JIT, Prometheus caches
                 scan(prometheus, Long.MAX_VALUE);
-                double[] naive = new double[3];
-                String baseline = null;
-                for (int i = 0; i < naive.length; i++) {
-                    long start = System.nanoTime();
-                    baseline = naive(prometheus, work);
-                    naive[i] = (System.nanoTime() - start) / 1e9;
-                }
-                java.util.Arrays.sort(naive);
-                double naiveSeconds = naive[1];
+                Timed<String> naive = timed(3, () -> naive(prometheus, work));
+                double naiveSeconds = naive.median();
                 System.out.printf("RESULT %,d series, %,d distinct emails: naive series+jq %.2f s median of 3 (%.2f-%.2f; %s matching series)%n",
-                        series, dataset[1], naiveSeconds, naive[0], naive[2], baseline.strip());
+                        series, dataset[1], naiveSeconds, naive.min(), naive.max(), naive.result().strip());
                 report("default limit", prometheus, Thanos.DEFAULT_SERIES_COUNT_LIMIT, naiveSeconds);
                 report("every series counted", prometheus, Long.MAX_VALUE, naiveSeconds);
             }
@@ -68,21 +63,31 @@ public final class SeriesScanBench {
     }
 
     /** The median of five scans, against the naive baseline measured in the same run. */
-    private static void report(String mode, PrometheusServer prometheus, long limit, double naiveSeconds) {
-        double[] seconds = new double[5];
-        SeriesScan scan = null;
-        for (int i = 0; i < seconds.length; i++) {
-            long start = System.nanoTime();
-            scan = scan(prometheus, limit);
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-        }
-        java.util.Arrays.sort(seconds);
-        double median = seconds[seconds.length / 2];
+    private static void report(String mode, PrometheusServer prometheus, long limit, double naiveSeconds) throws Exception {
+        Timed<SeriesScan> timed = timed(5, () -> scan(prometheus, limit));
+        SeriesScan scan = timed.result();
+        double median = timed.median();
         SeriesLabelFact flagged = scan.labels().get(0);
         System.out.printf("RESULT   label-first scan, %s: %.3f s median (%.3f-%.3f), %d values scanned, %d flagged labels, "
-                        + "%s%,d flagged series; %.1fx faster than naive%n", mode, median, seconds[0], seconds[seconds.length - 1],
+                        + "%s%,d flagged series; %.1fx faster than naive%n", mode, median, timed.min(), timed.max(),
                 scan.scan().valuesScanned(), scan.labels().size(), flagged.seriesCountComplete() ? "" : "more than ",
                 flagged.seriesCount(), naiveSeconds / median);
+    }
+
+    private record Timed<T>(T result, double median, double min, double max) {
+    }
+
+    /** Runs {@code task} {@code times} times; the result of the last run, and the median, fastest and slowest seconds. */
+    private static <T> Timed<T> timed(int times, Callable<T> task) throws Exception {
+        double[] seconds = new double[times];
+        T result = null;
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            result = task.call();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return new Timed<>(result, seconds[times / 2], seconds[0], seconds[times - 1]);
     }
 
     private static SeriesScan scan(PrometheusServer prometheus, long limit) {
