@@ -70,7 +70,7 @@ public final class AuditLauncher {
     }
 
     private static ConfigurableApplicationContext start(String jdbcUrl, boolean verbose) {
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl));
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + withDurableCommits(jdbcUrl)));
         if (verbose) {
             args.add("--logging.level.io.residency=DEBUG");
         }
@@ -83,6 +83,18 @@ public final class AuditLauncher {
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(JdbcUrls.redact(jdbcUrl), rootMessage(e), e);
         }
+    }
+
+    /**
+     * An embedded H2 file database writes committed changes to its file up to a second later, so a
+     * killed run would lose its last completed step. WRITE_DELAY=0 writes them at commit, as
+     * PostgreSQL does; an explicit WRITE_DELAY in the URL is left alone.
+     */
+    static String withDurableCommits(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return jdbcUrl + ";WRITE_DELAY=0";
+        }
+        return jdbcUrl;
     }
 
     private static RunOutcome outcome(ConfigurableApplicationContext context, String runId, JobExecution execution) {
