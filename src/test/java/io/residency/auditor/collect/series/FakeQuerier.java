@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** An in-JVM stand-in for what only Thanos does: warnings, HTTP 422, hanging and cut-off answers. */
 public final class FakeQuerier implements AutoCloseable {
 
-    public enum Mode { WARNINGS, HTTP_422, HTTP_500, HANG, TRUNCATED, NOT_JSON, OK }
+    /** OK answers two labels; STATUS_LAST answers three series with the status after the data. */
+    public enum Mode { WARNINGS, HTTP_422, HTTP_500, HANG, TRUNCATED, NOT_JSON, OK, STATUS_LAST }
 
     private final HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -31,6 +32,7 @@ public final class FakeQuerier implements AutoCloseable {
                             + "\"warnings\":[\"store eu-west-1-store-gateway: context deadline exceeded\"]}";
                     case TRUNCATED -> "{\"status\":\"success\",\"data\":[\"__name__\",\"reg";
                     case NOT_JSON -> "<html>502 Bad Gateway</html>";
+                    case STATUS_LAST -> "{\"data\":[{\"__name__\":\"a\"},{\"__name__\":\"b\"},{\"__name__\":\"c\"}],\"status\":\"success\"}";
                     case HTTP_422, HTTP_500, HANG, OK -> "{\"status\":\"success\",\"data\":[\"__name__\",\"region\"]}";
                 };
                 if (mode == Mode.HANG) {

@@ -46,4 +46,28 @@ class QuerierFaultsTest {
         assertThat(scan.scan().status()).isEqualTo("UNVERIFIED");
         assertThat(scan.scan().reason()).contains("cannot connect");
     }
+
+    @org.junit.jupiter.api.Test
+    void stoppingEarlyStillChecksAnAnswerWhoseStatusComesLast() throws Exception {
+        try (FakeQuerier fake = new FakeQuerier(FakeQuerier.Mode.STATUS_LAST)) {
+            QuerierClient client = new QuerierClient(fake.url(), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+            int[] seen = {0};
+
+            boolean readAll = client.series("{a=\"b\"}", series -> ++seen[0] < 2);
+
+            assertThat(readAll).isFalse();
+            assertThat(seen[0]).as("no series is passed on after the stop").isEqualTo(2);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAnswerReadToTheEndSaysSo() throws Exception {
+        try (FakeQuerier fake = new FakeQuerier(FakeQuerier.Mode.STATUS_LAST)) {
+            QuerierClient client = new QuerierClient(fake.url(), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+            int[] seen = {0};
+
+            assertThat(client.series("{a=\"b\"}", series -> ++seen[0] > 0)).isTrue();
+            assertThat(seen[0]).isEqualTo(3);
+        }
+    }
 }
