@@ -3,19 +3,17 @@ package io.residency.auditor.controls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.residency.auditor.CliRun;
+import io.residency.auditor.EvidenceBundles;
 import io.residency.auditor.TestPaths;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every control on a compliant and a violating estate, through the real CLI, job and SQL. */
 class ControlFixturesTest {
@@ -27,12 +25,7 @@ class ControlFixturesTest {
         CliRun run = CliRun.of("audit", "--estate", TestPaths.resource("controls/" + fixture + "/estate.yaml").toString(),
                 "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
         assertThat(run.exitCode()).as(run.output()).isZero();
-        Path bundle;
-        try (Stream<Path> bundles = Files.list(out)) {
-            bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        JsonNode document = JsonMapper.builder().build().readTree(bundle.resolve("findings.json").toFile());
-        return document.get("findings").valueStream().filter(f -> f.get("control").asString().equals(control)).toList();
+        return EvidenceBundles.findings(out).stream().filter(f -> f.get("control").asString().equals(control)).toList();
     }
 
     @ParameterizedTest(name = "{0} passes on {1}")

@@ -2,16 +2,15 @@ package io.residency.auditor.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.residency.auditor.EvidenceBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Memory stays bounded on hostile configuration: one audit reads every YAML attack and a 17 MiB
@@ -54,11 +53,6 @@ class HostileInputMemoryTest {
     }
 
     private List<JsonNode> sourceFindings() throws Exception {
-        Path bundle;
-        try (Stream<Path> bundles = Files.list(dir.resolve("out"))) {
-            bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        JsonNode findings = JsonMapper.builder().build().readTree(bundle.resolve("findings.json").toFile()).get("findings");
-        return findings.valueStream().filter(f -> f.get("control").asString().equals("RES-SOURCE")).toList();
+        return EvidenceBundles.findings(dir.resolve("out")).stream().filter(f -> f.get("control").asString().equals("RES-SOURCE")).toList();
     }
 }

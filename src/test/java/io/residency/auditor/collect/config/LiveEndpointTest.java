@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.residency.auditor.CliRun;
 import io.residency.auditor.ConfigServer;
+import io.residency.auditor.EvidenceBundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reading Loki's live /config endpoint over HTTP, with a bearer token, a wrong token and a hang. */
 class LiveEndpointTest {
@@ -58,7 +58,7 @@ class LiveEndpointTest {
         System.clearProperty("residency.sources.read-timeout");
     }
 
-    private JsonNode auditLive(String url, String tokenFile) throws IOException {
+    private List<JsonNode> auditLive(String url, String tokenFile) throws IOException {
         Path estate = dir.resolve("estate-" + UUID.randomUUID() + ".yaml");
         Files.writeString(estate, """
                 regions:
@@ -71,31 +71,29 @@ class LiveEndpointTest {
         Path out = dir.resolve("out-" + UUID.randomUUID());
         CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
         assertThat(run.exitCode()).as(run.output()).isZero();
-        try (Stream<Path> bundles = Files.list(out)) {
-            return JsonMapper.builder().build().readTree(bundles.findFirst().orElseThrow().resolve("findings.json").toFile());
-        }
+        return EvidenceBundles.findings(out);
     }
 
-    private static JsonNode finding(JsonNode document, String control) {
-        return document.get("findings").valueStream().filter(f -> f.get("control").asString().equals(control)).findFirst().orElseThrow();
+    private static JsonNode finding(List<JsonNode> findings, String control) {
+        return findings.stream().filter(f -> f.get("control").asString().equals(control)).findFirst().orElseThrow();
     }
 
     @Test
     void readsLokiConfigFromTheLiveEndpointWithABearerToken() throws IOException {
-        JsonNode document = auditLive(server.url("/config"), "good.token");
+        List<JsonNode> findings = auditLive(server.url("/config"), "good.token");
 
-        JsonNode storage = finding(document, "RES-LOKI-STORAGE");
+        JsonNode storage = finding(findings, "RES-LOKI-STORAGE");
         assertThat(storage.get("status").asString()).isEqualTo("PASS");
         assertThat(storage.get("resource").asString()).isEqualTo("eu-west-1/loki common.storage.s3 s3://live-chunks-eu");
-        assertThat(finding(document, "RES-SOURCE").get("evidence").get("file").asString())
+        assertThat(finding(findings, "RES-SOURCE").get("evidence").get("file").asString())
                 .isEqualTo(server.url("/config"));
     }
 
     @Test
     void aRejectedTokenLeavesTheStackUnverified() throws IOException {
-        JsonNode document = auditLive(server.url("/config"), "bad.token");
+        List<JsonNode> findings = auditLive(server.url("/config"), "bad.token");
 
-        JsonNode storage = finding(document, "RES-LOKI-STORAGE");
+        JsonNode storage = finding(findings, "RES-LOKI-STORAGE");
         assertThat(storage.get("status").asString()).isEqualTo("UNVERIFIED");
         assertThat(storage.get("message").asString()).contains("HTTP 401", "check the bearer token");
     }
@@ -119,10 +117,10 @@ class LiveEndpointTest {
         System.setProperty("residency.sources.read-timeout", "1s");
         long start = System.nanoTime();
 
-        JsonNode document = auditLive(server.url("/hang"), "good.token");
+        List<JsonNode> findings = auditLive(server.url("/hang"), "good.token");
 
-        assertThat(finding(document, "RES-SOURCE").get("message").asString()).contains("no answer within 1 s (timeout)");
-        assertThat(finding(document, "RES-LOKI-STORAGE").get("status").asString()).isEqualTo("UNVERIFIED");
+        assertThat(finding(findings, "RES-SOURCE").get("message").asString()).contains("no answer within 1 s (timeout)");
+        assertThat(finding(findings, "RES-LOKI-STORAGE").get("status").asString()).isEqualTo("UNVERIFIED");
         assertThat((System.nanoTime() - start) / 1_000_000_000.0).as("seconds").isLessThan(20);
     }
 }

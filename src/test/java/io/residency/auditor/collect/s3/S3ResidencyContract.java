@@ -3,18 +3,17 @@ package io.residency.auditor.collect.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.residency.auditor.CliRun;
+import io.residency.auditor.EvidenceBundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bucket checks end to end through the CLI against a real S3 API: one subclass per server
@@ -58,10 +57,7 @@ abstract class S3ResidencyContract {
         Path out = dir.resolve("out-" + UUID.randomUUID());
         CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
         assertThat(run.exitCode()).as(run.output()).isZero();
-        try (Stream<Path> bundles = Files.list(out)) {
-            JsonNode document = JsonMapper.builder().build().readTree(bundles.findFirst().orElseThrow().resolve("findings.json").toFile());
-            return document.get("findings").valueStream().toList();
-        }
+        return EvidenceBundles.findings(out);
     }
 
     protected static JsonNode finding(List<JsonNode> findings, String control, String resourceStart) {

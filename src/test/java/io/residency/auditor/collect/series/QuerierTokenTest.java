@@ -3,15 +3,14 @@ package io.residency.auditor.collect.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.residency.auditor.CliRun;
+import io.residency.auditor.EvidenceBundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The querier's bearer token comes from a file or the environment; a named token that is missing leaves the series unverified. */
 class QuerierTokenTest {
@@ -28,7 +27,7 @@ class QuerierTokenTest {
             CliRun run = audit("url: \"" + fake.url() + "\", tokenFile: \"" + dir.resolve("token") + "\"");
 
             assertThat(fake.authorizations()).isNotEmpty().allMatch(("Bearer " + TOKEN)::equals);
-            assertThat(seriesFinding(run, "eu-west-1").get("status").asString()).isEqualTo("PASS");
+            assertThat(seriesFinding("eu-west-1").get("status").asString()).isEqualTo("PASS");
             assertThat(run.output()).doesNotContain(TOKEN);
         }
     }
@@ -40,7 +39,7 @@ class QuerierTokenTest {
             CliRun run = audit("url: \"" + fake.url() + "\", tokenEnv: " + variable);
 
             assertThat(fake.authorizations()).as("asking without the token would only earn a 401").isEmpty();
-            JsonNode finding = seriesFinding(run, "eu-west-1");
+            JsonNode finding = seriesFinding("eu-west-1");
             assertThat(finding.get("status").asString()).isEqualTo("UNVERIFIED");
             assertThat(finding.get("message").asString()).contains("environment variable " + variable + " (the bearer token) is not set");
         }
@@ -61,13 +60,8 @@ class QuerierTokenTest {
         return run;
     }
 
-    private JsonNode seriesFinding(CliRun run, String region) throws IOException {
-        Path bundle;
-        try (Stream<Path> bundles = Files.list(dir.resolve("out"))) {
-            bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        JsonNode findings = JsonMapper.builder().build().readTree(bundle.resolve("findings.json").toFile()).get("findings");
-        return findings.valueStream().filter(f -> f.get("control").asString().equals("RES-METRICS-PII"))
+    private JsonNode seriesFinding(String region) throws IOException {
+        return EvidenceBundles.findings(dir.resolve("out")).stream().filter(f -> f.get("control").asString().equals("RES-METRICS-PII"))
                 .filter(f -> f.get("region").asString().equals(region)).findFirst().orElseThrow();
     }
 }

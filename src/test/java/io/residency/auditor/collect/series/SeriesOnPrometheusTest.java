@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.residency.auditor.CliRun;
+import io.residency.auditor.EvidenceBundles;
 import io.residency.auditor.job.EvidenceLifecycleContract;
 import io.residency.auditor.policy.PiiDetection;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The series scan against a real Prometheus (Debian's package), which serves the same HTTP API as
@@ -145,14 +145,11 @@ class SeriesOnPrometheusTest {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.stdout()).contains("FAIL", "RES-METRICS-PII", "label customer_email (email) in federated series of eu-west-1");
-        Path bundle;
-        try (Stream<Path> bundles = Files.list(out)) {
-            bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        JsonNode findings = JsonMapper.builder().build().readTree(bundle.resolve("findings.json").toFile()).get("findings");
-        assertThat(findings.valueStream().filter(f -> f.get("control").asString().equals("RES-METRICS-PII"))
+        Path bundle = EvidenceBundles.only(out);
+        List<JsonNode> findings = EvidenceBundles.findings(out);
+        assertThat(findings.stream().filter(f -> f.get("control").asString().equals("RES-METRICS-PII"))
                 .map(f -> f.get("status").asString())).contains("FAIL").doesNotContain("PASS");
-        JsonNode path = findings.valueStream().filter(f -> f.get("resource").asString().startsWith("label path ")).findFirst().orElseThrow();
+        JsonNode path = findings.stream().filter(f -> f.get("resource").asString().startsWith("label path ")).findFirst().orElseThrow();
         assertThat(path.get("message").asString()).endsWith("values detected as email in more than 1 series that reach the central querier");
         assertThat(path.get("evidence").get("series_count_complete").asBoolean()).isFalse();
         StringBuilder written = new StringBuilder(run.output());

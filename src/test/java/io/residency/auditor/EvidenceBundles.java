@@ -1,0 +1,29 @@
+package io.residency.auditor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads what one audit wrote into its own output folder. */
+public final class EvidenceBundles {
+
+    private EvidenceBundles() {
+    }
+
+    /** The evidence bundle folder of the run that wrote into {@code out}. */
+    public static Path only(Path out) throws IOException {
+        try (Stream<Path> bundles = Files.list(out)) {
+            return bundles.filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("no evidence bundle in " + out));
+        }
+    }
+
+    /** Every finding in that bundle's findings.json. */
+    public static List<JsonNode> findings(Path out) throws IOException {
+        JsonNode document = JsonMapper.builder().build().readTree(only(out).resolve("findings.json").toFile());
+        return document.get("findings").valueStream().toList();
+    }
+}
