@@ -11,6 +11,7 @@ import io.residency.auditor.job.EstateRunLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -91,7 +92,7 @@ public final class AuditLauncher {
      * PostgreSQL does; an explicit WRITE_DELAY in the URL is left alone.
      */
     static String withDurableCommits(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+        if (jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
             return jdbcUrl + ";WRITE_DELAY=0";
         }
         return jdbcUrl;

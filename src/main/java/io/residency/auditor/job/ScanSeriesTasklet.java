@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -56,25 +57,21 @@ public class ScanSeriesTasklet implements Tasklet {
         if (!hasher.comparableAcrossRuns()) {
             log.warn("{} is not set: personal-data hashes use a random key and cannot be compared across runs", HMAC_KEY_ENV);
         }
-        String token;
+        Function<String, SeriesScan> scanRegion;
         try {
-            token = BearerToken.read(thanos.tokenFile(), thanos.tokenEnv(), System::getenv);
+            String token = BearerToken.read(thanos.tokenFile(), thanos.tokenEnv(), System::getenv);
+            QuerierClient querier = new QuerierClient(thanos.url(), Duration.ofSeconds(5), timeout, token);
+            scanRegion = new SeriesScanner(querier, thanos.regionLabel(), loaded.policy().policy().pii(), hasher,
+                    thanos.seriesCountLimitOrDefault())::scan;
         } catch (BearerToken.UnavailableException e) {
-            // Asking without the token would only earn a 401 per region; say why instead.
+            // Asking without the token would only earn a 401 per region; each region says why instead.
             log.warn("Series not verified: {}", e.getMessage());
-            List<SeriesScanFact> unverified = loaded.estate().estate().regions().stream()
-                    .map(region -> new SeriesScanFact(region.name(), "UNVERIFIED", "querier " + e.getMessage(), 0, 0)).toList();
-            facts.replaceSeriesFacts(loaded.request().runId(), unverified, List.of());
-            StepSummaries.put(contribution, 0, unverified.size() + " regions (" + unverified.size() + " unverified): " + e.getMessage());
-            return RepeatStatus.FINISHED;
+            scanRegion = region -> new SeriesScan(new SeriesScanFact(region, "UNVERIFIED", "querier " + e.getMessage(), 0, 0), List.of());
         }
-        QuerierClient querier = new QuerierClient(thanos.url(), Duration.ofSeconds(5), timeout, token);
-        SeriesScanner scanner = new SeriesScanner(querier, thanos.regionLabel(), loaded.policy().policy().pii(), hasher,
-                thanos.seriesCountLimitOrDefault());
         List<SeriesScanFact> scans = new ArrayList<>();
         List<SeriesLabelFact> labels = new ArrayList<>();
         for (RegionStack region : loaded.estate().estate().regions()) {
-            SeriesScan scan = scanner.scan(region.name());
+            SeriesScan scan = scanRegion.apply(region.name());
             scans.add(scan.scan());
             labels.addAll(scan.labels());
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.residency.auditor.CliRun;
 import io.residency.auditor.TestPaths;
 import io.residency.auditor.cli.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +35,15 @@ abstract class AuditJobDatabaseContract {
     }
 
     /** The versions of every migration in sql/migrations, in order: all of them must be applied. */
-    private static List<String> migrationVersions() throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(Path.of("sql", "migrations"))) {
+    private static List<String> migrationVersions() throws IOException {
+        try (var files = Files.list(Path.of("sql", "migrations"))) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(Comparator.comparingInt(Integer::parseInt)).toList();
         }
     }
 
     @Test
-    void flywayMigratesAnEmptyDatabaseAndTheJobCompletes() throws SQLException, java.io.IOException {
+    void flywayMigratesAnEmptyDatabaseAndTheJobCompletes() throws SQLException, IOException {
         String db = jdbcUrl();
         CliRun run = auditDemo(db);
 
