@@ -5,6 +5,8 @@ import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.AuditRunRepository;
 import io.residency.auditor.findings.FindingRepository;
 import io.residency.auditor.input.InvalidInputException;
+import io.residency.auditor.job.AuditInputs;
+import io.residency.auditor.job.AuditInputsLoader;
 import io.residency.auditor.job.AuditJobConfiguration;
 import io.residency.auditor.job.AuditRequest;
 import io.residency.auditor.job.EstateRunLock;
@@ -31,11 +33,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class AuditLauncher {
 
-    public RunOutcome launch(AuditRequest request, String estateId, String jdbcUrl, boolean verbose) throws Exception {
+    /** @param inputs the run's estate, policy and waivers, already validated: the job reads them no more */
+    public RunOutcome launch(AuditInputs inputs, String jdbcUrl, boolean verbose) throws Exception {
+        AuditRequest request = inputs.request();
         try (ConfigurableApplicationContext context = start(jdbcUrl, verbose)) {
             Job job = context.getBean(AuditJobConfiguration.JOB_NAME, Job.class);
+            context.getBean(AuditInputsLoader.class).remember(inputs);
             JobExecution execution;
-            try (EstateRunLock.Held lock = context.getBean(EstateRunLock.class).acquire(estateId)) {
+            try (EstateRunLock.Held lock = context.getBean(EstateRunLock.class).acquire(inputs.estate().id())) {
                 execution = context.getBean(JobOperator.class).start(job, request.toJobParameters());
             }
             return outcome(context, request.runId(), execution);

@@ -3,6 +3,7 @@ package io.residency.auditor.cli;
 import ch.qos.logback.classic.Level;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.findings.LoadedWaivers;
+import io.residency.auditor.job.AuditInputs;
 import io.residency.auditor.job.AuditInputsLoader;
 import io.residency.auditor.job.AuditRequest;
 import io.residency.auditor.policy.LoadedPolicy;
@@ -68,7 +69,7 @@ final class AuditRunner {
         LoadedWaivers waivers = loader.loadWaivers(options.waivers);
         AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
                 estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats);
-        return new AuditLauncher().launch(request, estate.id(), options.db, options.verbose);
+        return new AuditLauncher().launch(new AuditInputs(request, estate, policy, waivers), options.db, options.verbose);
     }
 
     /** Messages are literal, so the simple interpolator serves and no expression language is needed. */

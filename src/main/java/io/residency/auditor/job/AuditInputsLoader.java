@@ -9,13 +9,16 @@ import io.residency.auditor.policy.LoadedPolicy;
 import io.residency.auditor.policy.PolicyLoader;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads a run's estate and policy from its job parameters. A restarted run must judge the same
- * inputs it started with, so changed files are refused rather than silently mixed into one run.
+ * Loads a run's estate, policy and waivers once per run and hands the same validated inputs to
+ * every step. A restarted run (a new process) reads them once more and must judge the same inputs
+ * it started with, so changed files are refused rather than silently mixed into one run.
  */
 @Component
 public class AuditInputsLoader {
@@ -23,6 +26,7 @@ public class AuditInputsLoader {
     private final EstateLoader estateLoader;
     private final PolicyLoader policyLoader;
     private final WaiverLoader waiverLoader;
+    private final Map<String, AuditInputs> byRun = new ConcurrentHashMap<>();
 
     public AuditInputsLoader(Validator validator) {
         YamlInputReader reader = new YamlInputReader(validator);
@@ -43,8 +47,18 @@ public class AuditInputsLoader {
         return waiverLoader.load(file);
     }
 
+    /** The launcher validated the inputs before starting the run; its steps use them as they are. */
+    public void remember(AuditInputs inputs) {
+        byRun.put(inputs.request().runId(), inputs);
+    }
+
+    /** The run's inputs: read and checked against the run's recorded hashes on first use, then kept. */
     public AuditInputs load(JobParameters parameters) {
         AuditRequest request = AuditRequest.from(parameters);
+        return byRun.computeIfAbsent(request.runId(), runId -> readAndCheck(request));
+    }
+
+    private AuditInputs readAndCheck(AuditRequest request) {
         LoadedEstate estate = estateLoader.load(request.estateFile());
         LoadedPolicy policy = policyLoader.load(request.policyFile());
         LoadedWaivers waivers = waiverLoader.load(request.waiversFile());
