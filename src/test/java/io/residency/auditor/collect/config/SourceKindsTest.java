@@ -72,9 +72,31 @@ class SourceKindsTest {
     }
 
     @Test
+    void theReadmeTableDescribesEveryRegisteredKindAsItDeclaresItself() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        List<String> rows = lines.subList(lines.indexOf("### What is read where"), lines.size()).stream()
+                .dropWhile(line -> !line.startsWith("|---"))
+                .skip(1)
+                .takeWhile(line -> line.startsWith("|"))
+                .toList();
+
+        assertThat(rows).as("rows of 'What is read where'").hasSameSizeAs(registered.all());
+        for (SourceKind kind : registered.all()) {
+            String row = rows.stream().filter(r -> r.startsWith("| `" + kind.name() + "` |")).findFirst().orElse("");
+            assertThat(row).as("README row of %s", kind.name()).isNotEmpty();
+            kind.dataClasses().forEach(dataClass -> assertThat(row).as("README row of %s", kind.name()).contains(dataClass.policyName()));
+            kind.destinationFields().forEach(field -> assertThat(row).as("README row of %s", kind.name()).contains("`" + field + "`"));
+            kind.configMapKeys().forEach(key -> assertThat(row).as("README row of %s", kind.name()).contains("`" + key + "`"));
+            if (kind instanceof HelmChartKind chart) {
+                chart.helmCharts().forEach(name -> assertThat(row).as("README row of %s", kind.name()).contains("`" + name + "`"));
+            }
+        }
+    }
+
+    @Test
     void theEstateNamesAreTheRegisteredKindsSorted() {
-        assertThat(registered.names()).containsExactly(
-                "grafana-datasources", "loki", "otel-collector", "prometheus", "tempo", "thanos-objstore");
+        assertThat(registered.names()).isSorted()
+                .containsExactlyInAnyOrderElementsOf(registered.all().stream().map(SourceKind::name).toList());
     }
 
     @Test
@@ -115,8 +137,7 @@ class SourceKindsTest {
                 .hasMessageContaining("prometheus declares no stored data class");
         assertThatThrownBy(() -> registered.storedDataClassOf("jaeger"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown source kind 'jaeger'; expected one of "
-                        + "[grafana-datasources, loki, otel-collector, prometheus, tempo, thanos-objstore]");
+                .hasMessage("unknown source kind 'jaeger'; expected one of " + registered.names());
     }
 
     @Test
@@ -154,7 +175,7 @@ class SourceKindsTest {
         SourceSpec spec = new SourceSpec(null, "prometheus", "values.yaml", null, "helm-values", null, null, null, null, null);
         ConfigDocumentReader reader = new ConfigDocumentReader(new EnvExpander(name -> null));
 
-        assertThat(registered.all().stream().filter(HelmChartKind.class::isInstance).map(SourceKind::name)).containsExactly("loki", "tempo");
+        assertThat(registered.get("prometheus")).isNotInstanceOf(HelmChartKind.class);
         assertThatThrownBy(() -> reader.read("server: {}\n".getBytes(StandardCharsets.UTF_8), spec, registered.get("prometheus")))
                 .isInstanceOf(SourceReadException.class)
                 .hasMessage("format helm-values is not read for kind prometheus; expected format raw or configmap");
