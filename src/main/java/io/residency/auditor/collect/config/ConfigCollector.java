@@ -72,11 +72,10 @@ public final class ConfigCollector {
             byte[] bytes = spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded.resolve(spec.file()));
             ConfigDocument document = reader.read(bytes, spec, kind);
             ParsedConfig parsed = parse(kind, document, context);
-            String storedDataClass = parsed.storage().isEmpty() ? null : kinds.storedDataClassOf(kind.name()).policyName();
             CollectedSource result = new CollectedSource(
                     new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.OK, null, document.sha256()),
                     parsed.storage().stream().map(at -> new StorageFact(sourceId, region, spec.kind(),
-                            storedDataClass, at.configPath(), at.backend(), at.bucket(),
+                            kinds.storedDataClassOf(kind.name()).policyName(), at.configPath(), at.backend(), at.bucket(),
                             at.declaredRegion(), at.regionBasis(), at.endpoint(), at.inEffect(), at.usedBy(),
                             lineOf(document, at.configPath()))).toList(),
                     parsed.egress().stream().map(e -> new EgressFact(sourceId, region, spec.kind(), e.configPath(), e.dataClass(),

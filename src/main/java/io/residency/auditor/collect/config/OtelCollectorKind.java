@@ -1,10 +1,10 @@
 package io.residency.auditor.collect.config;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
