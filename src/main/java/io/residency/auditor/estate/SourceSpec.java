@@ -1,14 +1,13 @@
 package io.residency.auditor.estate;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
  * Where one configuration is read from: a file (relative to the estate file) or a live URL.
- * The kind stays a plain string: an unknown kind is a finding about that source, not a reason
- * to stop the whole audit.
  *
+ * @param kind      a registered source kind; {@link EstateLoader} checks it against the registry's
+ *                  names, so this package need not know them
  * @param format    raw (default), configmap (a Kubernetes ConfigMap/Secret manifest) or helm-values
  * @param object    with configmap: the ConfigMap/Secret name, where the file holds several
  * @param key       with configmap: the data key that holds the config, where there are several
@@ -18,7 +17,7 @@ import jakarta.validation.constraints.Pattern;
  */
 public record SourceSpec(
         String id,
-        @NotBlank(message = "expected a source kind: loki, tempo, otel-collector, prometheus, thanos-objstore or grafana-datasources") String kind,
+        String kind,
         String file,
         String url,
         @Pattern(regexp = "raw|configmap|helm-values", message = "expected raw, configmap or helm-values") String format,

@@ -1,5 +1,6 @@
 package io.residency.auditor.job;
 
+import io.residency.auditor.collect.config.SourceKinds;
 import io.residency.auditor.estate.EstateLoader;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.findings.LoadedWaivers;
@@ -30,7 +31,7 @@ public class AuditInputsLoader {
 
     public AuditInputsLoader(Validator validator) {
         YamlInputReader reader = new YamlInputReader(validator);
-        this.estateLoader = new EstateLoader(reader);
+        this.estateLoader = new EstateLoader(reader, SourceKinds.registered().names());
         this.policyLoader = new PolicyLoader(reader);
         this.waiverLoader = new WaiverLoader(reader);
     }

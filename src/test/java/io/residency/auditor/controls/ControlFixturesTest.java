@@ -44,7 +44,7 @@ class ControlFixturesTest {
             "RES-TEMPO-STORAGE, tempo-violating, FAIL, eu-west-1 traces are stored in us-west-2, outside EU",
             "RES-EGRESS, egress-violating, FAIL, eu-west-1 metrics-raw are sent to us-east-1, outside EU",
             "RES-SOX-RETENTION, sox-violating, FAIL, Logs of ledger are kept 90 days; the minimum is 2557 days (SOX)",
-            "RES-SOURCE, source-violating, UNVERIFIED, unknown source kind 'jaeger'"})
+            "RES-SOURCE, source-violating, UNVERIFIED, Could not read loki source loki-not-shipped.yaml: file not found"})
     void violatingFixtureIsFlagged(String control, String fixture, String status, String message) throws IOException {
         List<JsonNode> findings = findingsOf(fixture, control);
 

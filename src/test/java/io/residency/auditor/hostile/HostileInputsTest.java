@@ -96,6 +96,7 @@ class HostileInputsTest {
         cases.add(HostileInputs.text("source with file and url", "regions:\n  - name: eu-west-1\n    sources: [{kind: loki, file: a.yaml, url: http://x}]\n"));
         cases.add(HostileInputs.text("source with neither file nor url", "regions:\n  - name: eu-west-1\n    sources: [{kind: loki}]\n"));
         cases.add(HostileInputs.text("source without kind", "regions:\n  - name: eu-west-1\n    sources: [{file: a.yaml}]\n"));
+        cases.add(HostileInputs.text("unknown source kind", "regions:\n  - name: eu-west-1\n    sources: [{kind: jaeger, file: a.yaml}]\n"));
         cases.add(HostileInputs.text("unknown format", "regions:\n  - name: eu-west-1\n    sources: [{kind: loki, file: a.yaml, format: xml}]\n"));
         cases.add(HostileInputs.text("concurrency zero", "regions:\n  - name: eu-west-1\n" + source + "aws: {concurrency: 0}\n"));
         cases.add(HostileInputs.text("concurrency absurd", "regions:\n  - name: eu-west-1\n" + source + "aws: {concurrency: 1000000}\n"));

@@ -19,72 +19,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every configuration source of the estate into facts. A source that cannot be read or
- * understood becomes an ERROR source fact with the reason (file, line, what was expected); it
- * never stops the collection of the others.
+ * Reads every configuration source of the estate into facts, each with its registered
+ * {@link SourceKind}. A source that cannot be read or understood becomes an ERROR source fact with
+ * the reason (file, line, what was expected); it never stops the collection of the others.
  */
 public final class ConfigCollector {
 
     private static final Logger log = LoggerFactory.getLogger(ConfigCollector.class);
-    private static final Map<String, String> STORED_DATA_CLASS = Map.of("loki", "logs", "tempo", "traces");
 
     private final SourceFetcher fetcher;
     private final ConfigDocumentReader reader;
+    private final SourceKinds kinds;
 
+    /** With every registered kind. */
     public ConfigCollector(SourceFetcher fetcher, EnvExpander envExpander) {
+        this(fetcher, envExpander, SourceKinds.registered());
+    }
+
+    public ConfigCollector(SourceFetcher fetcher, EnvExpander envExpander, SourceKinds kinds) {
         this.fetcher = fetcher;
         this.reader = new ConfigDocumentReader(envExpander);
+        this.kinds = kinds;
     }
 
     /** @param offline judge files only: live endpoints are recorded as not read */
     public List<CollectedSource> collect(LoadedEstate loaded, boolean offline) {
         Estate estate = loaded.estate();
         EndpointRegions endpointRegions = new EndpointRegions(estate.endpoints());
-        Map<String, ConfigParser> parsers = parsers(new S3Settings(endpointRegions));
         String thanosHost = estate.central() == null || estate.central().thanos() == null
                 ? null : EndpointRegions.hostOf(estate.central().thanos().url());
         Map<String, Integer> idCounts = new HashMap<>();
         List<CollectedSource> collected = new ArrayList<>();
         estate.regions().forEach(stack -> stack.sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost), parsers, offline))));
+                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost), offline))));
         if (estate.central() != null) {
             String region = estate.central().region();
             estate.central().sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost), parsers, offline)));
+                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost), offline)));
         }
         return collected;
     }
 
-    /** The parser of each source kind. */
-    static Map<String, ConfigParser> parsers(S3Settings s3) {
-        return Map.of(
-                "loki", new LokiConfigParser(s3),
-                "tempo", new TempoConfigParser(s3),
-                "otel-collector", new OtelCollectorParser(),
-                "prometheus", new PrometheusConfigParser(),
-                "grafana-datasources", new GrafanaDatasourcesParser(),
-                "thanos-objstore", new ThanosObjstoreParser(s3));
-    }
-
-    private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context,
-                                       Map<String, ConfigParser> parsers, boolean offline) {
+    private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context, boolean offline) {
         String location = spec.file() != null ? spec.file() : SafeUrls.redact(spec.url());
         String region = context.stackRegion();
+        // The estate loader admits only registered kinds, so an unknown one here is a bug, not a source problem.
+        SourceKind kind = kinds.get(spec.kind());
         try {
-            ConfigParser parser = parsers.get(spec.kind());
-            if (parser == null) {
-                throw new SourceReadException("unknown source kind '" + spec.kind() + "'; expected one of " + parsers.keySet().stream().sorted().toList());
-            }
             if (offline && spec.url() != null) {
                 throw new SourceReadException("a live endpoint is not read offline; point the estate at the release's config file");
             }
             byte[] bytes = spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded.resolve(spec.file()));
-            ConfigDocument document = reader.read(bytes, spec);
-            ParsedConfig parsed = parse(parser, document, context);
+            ConfigDocument document = reader.read(bytes, spec, kind);
+            ParsedConfig parsed = parse(kind, document, context);
             CollectedSource result = new CollectedSource(
                     new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.OK, null, document.sha256()),
                     parsed.storage().stream().map(at -> new StorageFact(sourceId, region, spec.kind(),
-                            STORED_DATA_CLASS.getOrDefault(spec.kind(), "logs"), at.configPath(), at.backend(), at.bucket(),
+                            kinds.storedDataClassOf(kind.name()).policyName(), at.configPath(), at.backend(), at.bucket(),
                             at.declaredRegion(), at.regionBasis(), at.endpoint(), at.inEffect(), at.usedBy(),
                             lineOf(document, at.configPath()))).toList(),
                     parsed.egress().stream().map(e -> new EgressFact(sourceId, region, spec.kind(), e.configPath(), e.dataClass(),
@@ -100,15 +91,25 @@ public final class ConfigCollector {
         }
     }
 
-    /** A value of the wrong shape is reported with its line (where the tree maps to the file) and path. */
-    static ParsedConfig parse(ConfigParser parser, ConfigDocument document, ParseContext context) throws SourceReadException {
+    /**
+     * Parses with the kind. A value of the wrong shape is reported with its line (where the tree maps
+     * to the file) and path; a flow of a data class the kind does not declare is a bug of the kind.
+     */
+    static ParsedConfig parse(SourceKind kind, ConfigDocument document, ParseContext context) throws SourceReadException {
+        ParsedConfig parsed;
         try {
-            return parser.parse(document.root(), context);
+            parsed = kind.parse(document.root(), context);
         } catch (ConfigShapeException e) {
             String place = document.content() == null ? YamlErrors.readable(e.path()) : YamlErrors.place(document.content(), e.path());
             String origin = document.origin().isEmpty() ? "" : " (" + document.origin() + ")";
             throw new SourceReadException(place + origin + ": " + e.getMessage(), e);
         }
+        List<String> declared = kind.dataClasses().stream().map(DataClassName::policyName).toList();
+        parsed.egress().stream().filter(e -> !declared.contains(e.dataClass())).findFirst().ifPresent(e -> {
+            throw new IllegalStateException("source kind " + kind.name() + " reported a flow of " + e.dataClass()
+                    + " at " + e.configPath() + " but declares only " + declared);
+        });
+        return parsed;
     }
 
     /** The line of a config path in a raw file; unknown inside manifests and Helm values, where the lines are another document's. */

@@ -20,26 +20,29 @@ public final class ConfigDocumentReader {
             .build();
     private final EnvExpander envExpander;
     private final ConfigMapExtractor configMaps = new ConfigMapExtractor();
-    private final HelmValuesTranslator helmValues = new HelmValuesTranslator();
 
     public ConfigDocumentReader(EnvExpander envExpander) {
         this.envExpander = envExpander;
     }
 
-    public ConfigDocument read(byte[] raw, SourceSpec spec) throws SourceReadException {
+    /** @param kind the registered kind of {@code spec}: it knows its ConfigMap keys and its Helm charts */
+    public ConfigDocument read(byte[] raw, SourceSpec spec, SourceKind kind) throws SourceReadException {
         String sha256 = Sha256.hex(raw);
         String text = utf8(raw);
         return switch (spec.formatOrDefault()) {
             case "configmap" -> {
-                ConfigMapExtractor.Embedded embedded = configMaps.extract(text, spec);
+                ConfigMapExtractor.Embedded embedded = configMaps.extract(text, spec, kind);
                 String config = expand(embedded.text(), spec);
                 yield new ConfigDocument(ConfigTree.root(mapping(config, embedded.origin())), sha256,
                         config.getBytes(StandardCharsets.UTF_8), embedded.origin());
             }
             case "helm-values" -> {
+                if (!(kind instanceof HelmChartKind chart)) {
+                    throw new SourceReadException("format helm-values is not read for kind " + kind.name() + "; expected format raw or configmap");
+                }
                 JsonNode values = mapping(expand(text, spec), "");
-                yield new ConfigDocument(ConfigTree.root(helmValues.translate(spec.kind(), values)), sha256, null,
-                        "Helm values of the " + spec.kind() + " chart");
+                yield new ConfigDocument(ConfigTree.root(chart.fromHelmValues(values)), sha256, null,
+                        "Helm values of the " + kind.name() + " chart");
             }
             default -> {
                 String config = expand(text, spec);

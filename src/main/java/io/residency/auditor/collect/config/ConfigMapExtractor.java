@@ -19,10 +19,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class ConfigMapExtractor {
 
-    /** Data keys the Grafana and OpenTelemetry charts use for the main config, in order of preference. */
-    private static final List<String> USUAL_KEYS = List.of("config.yaml", "config.yml", "loki.yaml", "tempo.yaml",
-            "relay", "otel-collector-config.yaml", "prometheus.yml", "prometheus.yaml", "objstore.yml", "objstore.yaml",
-            "datasources.yaml", "datasources.yml");
+    /** Data keys any chart may use for the main config; each kind adds its charts' own keys after them. */
+    private static final List<String> GENERIC_KEYS = List.of("config.yaml", "config.yml");
 
     record Embedded(String text, String origin) {
     }
@@ -32,7 +30,7 @@ final class ConfigMapExtractor {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    Embedded extract(String manifest, SourceSpec spec) throws SourceReadException {
+    Embedded extract(String manifest, SourceSpec spec, SourceKind sourceKind) throws SourceReadException {
         List<JsonNode> objects = new ArrayList<>();
         try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(manifest)) {
             while (documents.hasNextValue()) {
@@ -57,7 +55,7 @@ final class ConfigMapExtractor {
 
         List<String> keys = new ArrayList<>(stringData.keySet());
         keys.addAll(data.keySet());
-        String key = chooseKey(keys, spec, kind + " " + name);
+        String key = chooseKey(keys, spec, sourceKind, kind + " " + name);
         String origin = "key " + key + " of " + kind + " " + name;
         if (stringData.containsKey(key)) {
             return new Embedded(stringData.get(key).asString(), origin);
@@ -90,7 +88,7 @@ final class ConfigMapExtractor {
         return objects.get(0);
     }
 
-    private static String chooseKey(List<String> keys, SourceSpec spec, String object) throws SourceReadException {
+    private static String chooseKey(List<String> keys, SourceSpec spec, SourceKind sourceKind, String object) throws SourceReadException {
         if (spec.key() != null) {
             if (!keys.contains(spec.key())) {
                 throw new SourceReadException(object + " has no key '" + spec.key() + "'; found " + keys);
@@ -100,7 +98,9 @@ final class ConfigMapExtractor {
         if (keys.size() == 1) {
             return keys.get(0);
         }
-        return USUAL_KEYS.stream().filter(keys::contains).findFirst()
+        List<String> usual = new ArrayList<>(GENERIC_KEYS);
+        usual.addAll(sourceKind.configMapKeys());
+        return usual.stream().filter(keys::contains).findFirst()
                 .orElseThrow(() -> new SourceReadException(object + " has keys " + keys + "; set 'key' in the estate to choose one"));
     }
 }

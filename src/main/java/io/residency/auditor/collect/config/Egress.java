@@ -9,21 +9,21 @@ final class Egress {
     }
 
     /** Data of {@code dataClass} pushed from the stack to {@code endpoint}. */
-    static EgressTarget send(ConfigTree at, String dataClass, String endpoint, ParseContext context) {
+    static EgressTarget send(ConfigTree at, DataClassName dataClass, String endpoint, ParseContext context) {
         Located located = locate(endpoint, context);
-        return new EgressTarget(at.pathText(), dataClass, "send", located.host(), context.stackRegion(), located.region(), located.basis());
+        return new EgressTarget(at.pathText(), dataClass.policyName(), "send", located.host(), context.stackRegion(), located.region(), located.basis());
     }
 
     /** Data of {@code dataClass} pulled from {@code endpoint} into the stack (a Grafana data source). */
-    static EgressTarget query(ConfigTree at, String dataClass, String endpoint, ParseContext context) {
+    static EgressTarget query(ConfigTree at, DataClassName dataClass, String endpoint, ParseContext context) {
         Located located = locate(endpoint, context);
-        return new EgressTarget(at.pathText(), dataClass, "query", located.host(), located.region(), context.stackRegion(), located.basis());
+        return new EgressTarget(at.pathText(), dataClass.policyName(), "query", located.host(), located.region(), context.stackRegion(), located.basis());
     }
 
     /** Data written to a bucket whose region the storage settings declare. */
-    static EgressTarget store(StorageLocation location, String dataClass, ParseContext context) {
+    static EgressTarget store(StorageLocation location, DataClassName dataClass, ParseContext context) {
         String target = location.bucket().isEmpty() ? location.backend() : "s3://" + location.bucket();
-        return new EgressTarget(location.configPath(), dataClass, "store", target, context.stackRegion(),
+        return new EgressTarget(location.configPath(), dataClass.policyName(), "store", target, context.stackRegion(),
                 location.declaredRegion(), location.regionBasis());
     }
 

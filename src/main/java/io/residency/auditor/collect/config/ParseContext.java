@@ -1,10 +1,15 @@
 package io.residency.auditor.collect.config;
 
 /**
- * What a parser needs to know besides the config.
+ * What a source kind needs to know besides the config.
  *
  * @param stackRegion the region the component runs in
  * @param thanosHost  the central Thanos Querier's host, or {@code null}: data sources that reach it see aggregated metrics
  */
 public record ParseContext(String stackRegion, EndpointRegions endpointRegions, String thanosHost) {
+
+    /** Reads object-store blocks, locating S3 endpoints by the estate's endpoints map. */
+    ObjectStoreBlocks objectStores() {
+        return new ObjectStoreBlocks(new S3Settings(endpointRegions));
+    }
 }

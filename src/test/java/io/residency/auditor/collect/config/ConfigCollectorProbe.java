@@ -39,9 +39,9 @@ public final class ConfigCollectorProbe {
             } finally {
                 Files.delete(file);
             }
-            ConfigDocument document = new ConfigDocumentReader(new EnvExpander(name -> null)).read(read, spec);
-            ParsedConfig parsed = ConfigCollector.parse(ConfigCollector.parsers(new S3Settings(ENDPOINTS)).get(kind), document,
-                    new ParseContext("eu-west-1", ENDPOINTS, null));
+            SourceKind sourceKind = SourceKinds.registered().get(kind);
+            ConfigDocument document = new ConfigDocumentReader(new EnvExpander(name -> null)).read(read, spec, sourceKind);
+            ParsedConfig parsed = ConfigCollector.parse(sourceKind, document, new ParseContext("eu-west-1", ENDPOINTS, null));
             return "facts: " + parsed;
         } catch (SourceReadException e) {
             return "refused: " + e.getMessage();

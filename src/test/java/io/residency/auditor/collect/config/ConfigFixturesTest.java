@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file under {@code configs/<kind>/} is a real-world configuration shape with its expected
+ * Every file under {@code configs/<kind>/} (a registered kind's name) is a real-world configuration shape with its expected
  * facts written in comments at its top:
  * <pre>
  * # format: configmap            (optional; raw by default)
@@ -73,17 +73,17 @@ class ConfigFixturesTest {
         SourceSpec spec = new SourceSpec(null, kind, fixture.toString(), null, format, null, null, null, null, null);
         ConfigDocumentReader reader = new ConfigDocumentReader(new EnvExpander(env::get));
         SourceFetcher fetcher = new SourceFetcher(Duration.ofSeconds(1), Duration.ofSeconds(1), env::get);
-        ConfigParser parser = ConfigCollector.parsers(new S3Settings(ENDPOINTS)).get(kind);
+        SourceKind sourceKind = SourceKinds.registered().get(kind);
         ParseContext context = new ParseContext(STACK_REGION, ENDPOINTS, THANOS_HOST);
 
         if (expectedError != null) {
             String error = expectedError;
-            assertThatThrownBy(() -> ConfigCollector.parse(parser, reader.read(fetcher.fetchFile(fixture), spec), context))
+            assertThatThrownBy(() -> ConfigCollector.parse(sourceKind, reader.read(fetcher.fetchFile(fixture), spec, sourceKind), context))
                     .isInstanceOf(SourceReadException.class)
                     .hasMessageContaining(error);
             return;
         }
-        ParsedConfig parsed = ConfigCollector.parse(parser, reader.read(fetcher.fetchFile(fixture), spec), context);
+        ParsedConfig parsed = ConfigCollector.parse(sourceKind, reader.read(fetcher.fetchFile(fixture), spec, sourceKind), context);
         assertThat(describe(parsed)).as(fixture.getFileName().toString()).containsExactlyInAnyOrderElementsOf(expected);
     }
 

@@ -1,20 +1,24 @@
 package io.residency.auditor.collect.config;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Finds every place a Loki configuration stores logs, and how long it keeps them.
+ * The {@code loki} source kind: every place a Loki configuration stores logs, and how long it keeps them.
  *
  * <p>Stores are read wherever Loki lets them be set (common.storage, storage_config and its
  * named stores, the Thanos-style object_store blocks, ruler storage). Each schema period names
  * the store it writes to; a store that no period and no ruler uses is recorded but not in effect.
  * Old periods count: their data stays in their buckets until retention deletes it.
  */
-public final class LokiConfigParser implements ConfigParser {
+public final class LokiKind implements HelmChartKind {
 
     /** A classic store: the name schema periods use, its key under storage_config and under common.storage. */
     private record ClassicStore(String name, String storageConfigKey, String commonKey) {
@@ -30,14 +34,40 @@ public final class LokiConfigParser implements ConfigParser {
             new ClassicStore("cos", "cos", "cos"),
             new ClassicStore("alibabacloud", "alibabacloud", "alibabacloud"));
 
-    private final ObjectStoreBlocks blocks;
+    @Override
+    public String name() {
+        return "loki";
+    }
 
-    public LokiConfigParser(S3Settings s3) {
-        this.blocks = new ObjectStoreBlocks(s3);
+    @Override
+    public Set<DataClassName> dataClasses() {
+        return EnumSet.of(DataClassName.LOGS);
+    }
+
+    @Override
+    public Optional<DataClassName> storedDataClass() {
+        return Optional.of(DataClassName.LOGS);
+    }
+
+    @Override
+    public List<String> configMapKeys() {
+        return List.of("loki.yaml");
+    }
+
+    @Override
+    public List<String> destinationFields() {
+        return List.of("common.storage", "storage_config", "storage_config.named_stores", "storage_config.object_store",
+                "common.storage.object_store", "ruler_storage", "ruler.storage", "schema_config.configs[]");
+    }
+
+    @Override
+    public List<String> helmCharts() {
+        return List.of("grafana/loki");
     }
 
     @Override
     public ParsedConfig parse(ConfigTree config, ParseContext context) {
+        ObjectStoreBlocks blocks = context.objectStores();
         Stores stores = new Stores();
         String region = context.stackRegion();
         ConfigTree storageConfig = config.child("storage_config");
@@ -88,13 +118,13 @@ public final class LokiConfigParser implements ConfigParser {
                         use + " writes to store '" + objectStore.get() + "', which is not configured", use);
             }
         }
-        rulerStorage(config, common, region, stores);
+        rulerStorage(blocks, config, common, region, stores);
         List<StorageLocation> storage = stores.locations(periods.isEmpty());
         return new ParsedConfig(storage, List.of(), retention(config));
     }
 
     /** ruler_storage (Thanos-style) or the deprecated ruler.storage; without either the ruler shares common.storage. */
-    private void rulerStorage(ConfigTree config, ConfigTree common, String region, Stores stores) {
+    private static void rulerStorage(ObjectStoreBlocks blocks, ConfigTree config, ConfigTree common, String region, Stores stores) {
         ConfigTree rulerStorage = config.child("ruler_storage");
         ConfigTree legacy = config.child("ruler").child("storage");
         if (rulerStorage.exists()) {
@@ -113,6 +143,64 @@ public final class LokiConfigParser implements ConfigParser {
     private static ConfigTree requireMapping(ConfigTree block) {
         if (!block.isMapping()) {
             throw new ConfigShapeException(block.path(), "expected a mapping with the store's settings");
+        }
+        return block;
+    }
+
+    /** The grafana/loki chart: loki.storage → common.storage and ruler storage; structuredConfig merged last. */
+    @Override
+    public JsonNode fromHelmValues(JsonNode values) {
+        JsonNode loki = values.path("loki");
+        JsonNode storage = loki.path("storage");
+        JsonNode buckets = storage.path("bucketNames");
+        ObjectNode config = HelmValues.NODES.objectNode();
+        String type = storage.path("type").asString("s3");
+        switch (type) {
+            case "s3" -> {
+                JsonNode s3 = storage.path("s3");
+                config.putObject("common").putObject("storage").set("s3", helmS3Block(s3, buckets.path("chunks")));
+                ObjectNode ruler = config.putObject("ruler").putObject("storage");
+                ruler.put("type", "s3");
+                ruler.set("s3", helmS3Block(s3, buckets.path("ruler")));
+            }
+            case "gcs" -> config.putObject("common").putObject("storage").putObject("gcs").set("bucket_name", buckets.path("chunks"));
+            case "azure" -> config.putObject("common").putObject("storage").putObject("azure").set("container_name", buckets.path("chunks"));
+            case "filesystem" -> config.putObject("common").putObject("storage").putObject("filesystem").put("chunks_directory", "/var/loki/chunks");
+            default -> config.putObject("common").putObject("storage").putObject(type);
+        }
+        if (storage.path("use_thanos_objstore").asBoolean(false)) {
+            ObjectNode storageConfig = config.putObject("storage_config");
+            storageConfig.put("use_thanos_objstore", true);
+            JsonNode objectStore = storage.path("object_store");
+            if (objectStore.path("s3").isObject()) {
+                ObjectNode s3 = (ObjectNode) objectStore.path("s3").deepCopy();
+                if (!s3.has("bucket_name") && buckets.has("chunks")) {
+                    s3.set("bucket_name", buckets.get("chunks"));
+                }
+                storageConfig.putObject("object_store").set("s3", s3);
+            }
+        }
+        HelmValues.copy(loki, "schemaConfig", config, "schema_config");
+        if (loki.path("storage_config").isObject()) {
+            ObjectNode storageConfig = config.has("storage_config") ? (ObjectNode) config.get("storage_config") : config.putObject("storage_config");
+            HelmValues.merge(storageConfig, loki.get("storage_config"));
+        }
+        HelmValues.copy(loki, "limits_config", config, "limits_config");
+        HelmValues.copy(loki, "compactor", config, "compactor");
+        HelmValues.copy(loki.path("runtimeConfig"), "overrides", config, "overrides");
+        if (loki.path("structuredConfig").isObject()) {
+            HelmValues.merge(config, loki.get("structuredConfig"));
+        }
+        return config;
+    }
+
+    private static ObjectNode helmS3Block(JsonNode s3, JsonNode bucket) {
+        ObjectNode block = HelmValues.NODES.objectNode();
+        HelmValues.copy(s3, "s3", block, "s3");
+        HelmValues.copy(s3, "endpoint", block, "endpoint");
+        HelmValues.copy(s3, "region", block, "region");
+        if (!bucket.isMissingNode() && !bucket.isNull()) {
+            block.set("bucketnames", bucket);
         }
         return block;
     }
