@@ -43,6 +43,9 @@ class ControlFixturesTest {
             "RES-LOKI-STORAGE, loki-violating, FAIL, eu-west-1 logs are stored in eu-central-2, outside EU",
             "RES-TEMPO-STORAGE, tempo-violating, FAIL, eu-west-1 traces are stored in us-west-2, outside EU",
             "RES-EGRESS, egress-violating, FAIL, eu-west-1 metrics-raw are sent to us-east-1, outside EU",
+            "RES-EGRESS, egress-unlocated, UNVERIFIED, Cannot tell where eu-west-1.attacker.example.com is: host eu-west-1.attacker.example.com is not an AWS host",
+            "RES-EGRESS, egress-unlocated, UNVERIFIED, Cannot tell where collector.example.com is: host collector.example.com is not an AWS host",
+            "RES-EGRESS, egress-unlocated, UNVERIFIED, equally: eu-west-1 (pattern *.shared.internal) and us-east-1 (pattern *.shared.internal)",
             "RES-SOX-RETENTION, sox-violating, FAIL, Logs of ledger are kept 90 days; the minimum is 2557 days (SOX)",
             "RES-SOURCE, source-violating, UNVERIFIED, Could not read loki source loki-not-shipped.yaml: file not found"})
     void violatingFixtureIsFlagged(String control, String fixture, String status, String message) throws IOException {
@@ -52,6 +55,14 @@ class ControlFixturesTest {
             assertThat(f.get("status").asString()).isEqualTo(status);
             assertThat(f.get("message").asString()).contains(message);
         });
+    }
+
+    @Test
+    void anEndpointWithARegionOnlyOutsideAProviderHostNeverPasses() throws IOException {
+        List<JsonNode> findings = findingsOf("egress-unlocated", "RES-EGRESS");
+
+        assertThat(findings).hasSize(4);
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("status").asString()).as(f.toString()).isEqualTo("UNVERIFIED"));
     }
 
     @Test

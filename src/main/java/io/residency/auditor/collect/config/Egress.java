@@ -1,7 +1,5 @@
 package io.residency.auditor.collect.config;
 
-import java.util.Optional;
-
 /** Builds egress targets, locating each endpoint's region the one way the estate defines. */
 final class Egress {
 
@@ -31,19 +29,10 @@ final class Egress {
     }
 
     private static Located locate(String endpoint, ParseContext context) {
-        String host = EndpointRegions.hostOf(endpoint);
-        if (host.isEmpty()) {
-            return new Located(endpoint.isBlank() ? "(none)" : "(unparsable)", null, "no endpoint host");
+        EndpointLocation found = context.endpointRegions().resolve(endpoint);
+        if (found.host().isEmpty()) {
+            return new Located(endpoint.isBlank() ? "(none)" : "(unparsable)", null, found.explanation());
         }
-        if (isLoopbackOrLocal(host)) {
-            return new Located(host, context.stackRegion(), "local endpoint " + host + " (same host or pod)");
-        }
-        Optional<EndpointRegions.Resolution> found = context.endpointRegions().resolve(endpoint);
-        return found.map(r -> new Located(host, r.region(), r.basis()))
-                .orElse(new Located(host, null, "endpoint " + host + " belongs to no known region (add it to the estate's endpoints map)"));
-    }
-
-    private static boolean isLoopbackOrLocal(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("0.0.0.0");
+        return new Located(found.host(), found.isLocal() ? context.stackRegion() : found.region(), found.explanation());
     }
 }

@@ -1,82 +1,122 @@
 package io.residency.auditor.collect.config;
 
 import io.residency.auditor.policy.Policy;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.util.PatternMatchUtils;
+import java.util.stream.Collectors;
 
 /**
- * Finds which region an endpoint host belongs to, in the order DESIGN section 2 fixes: the
- * estate's {@code endpoints} map, then AWS host names, then a region name inside the host.
+ * Finds which region an endpoint belongs to from its host alone (DESIGN section 2): never its
+ * scheme, user info, port, path, query or fragment. In order:
+ * <ol>
+ *   <li>the estate's {@code endpoints} map: the most specific matching pattern wins (an exact host
+ *       over a glob, then the pattern with more literal characters); equally specific patterns of
+ *       two regions locate nothing, and the reason names both;</li>
+ *   <li>loopback literals (127.0.0.0/8, ::1) and exactly {@code localhost} are local;</li>
+ *   <li>the cloud provider's own host names, read where the provider puts the region
+ *       ({@link ProviderHostPatterns}); anything else is not located.</li>
+ * </ol>
+ * Same input, same answer: no map or set iteration order takes part in a decision.
  */
 public final class EndpointRegions {
 
-    private static final Pattern REGION_IN_HOST = Pattern.compile(
-            "(?<![a-z0-9])([a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-[0-9]{1,2})(?![0-9])");
-    private static final Pattern AWS_HOST = Pattern.compile(".*\\.amazonaws\\.com(\\.cn)?");
-    private static final List<String> AWS_GLOBAL_S3 = List.of("s3.amazonaws.com", "s3-external-1.amazonaws.com");
+    /** One glob of the estate's endpoints map. {@code *} matches any characters, dots included. */
+    private record EstatePattern(String region, String pattern, Pattern matcher) {
 
-    private final Map<String, List<String>> patternsByRegion;
+        static EstatePattern of(String region, String pattern) {
+            String glob = pattern.strip().toLowerCase(Locale.ROOT);
+            String regex = Pattern.quote(glob).replace("*", "\\E.*\\Q");
+            return new EstatePattern(region, glob, Pattern.compile(regex));
+        }
+
+        boolean isExact() {
+            return pattern.indexOf('*') < 0;
+        }
+
+        int literalCharacters() {
+            return pattern.length() - (int) pattern.chars().filter(c -> c == '*').count();
+        }
+
+        /** Higher is more specific: exact hosts first, then more literal characters. */
+        static final Comparator<EstatePattern> MOST_SPECIFIC_FIRST = Comparator
+                .comparing(EstatePattern::isExact).reversed()
+                .thenComparing(Comparator.comparingInt(EstatePattern::literalCharacters).reversed())
+                .thenComparing(EstatePattern::region)
+                .thenComparing(EstatePattern::pattern);
+
+        boolean sameSpecificity(EstatePattern other) {
+            return isExact() == other.isExact() && literalCharacters() == other.literalCharacters();
+        }
+    }
+
+    private final List<EstatePattern> patterns;
 
     public EndpointRegions(Map<String, List<String>> patternsByRegion) {
-        this.patternsByRegion = Map.copyOf(patternsByRegion);
+        List<EstatePattern> all = new ArrayList<>();
+        if (patternsByRegion != null) {
+            patternsByRegion.forEach((region, globs) -> globs.forEach(glob -> all.add(EstatePattern.of(region, glob))));
+        }
+        all.sort(EstatePattern.MOST_SPECIFIC_FIRST);
+        this.patterns = List.copyOf(all);
     }
 
-    /** A region and how it was found. */
-    public record Resolution(String region, String basis) {
+    /** Where the endpoint is, or why that cannot be told. */
+    public EndpointLocation resolve(String endpoint) {
+        Optional<EndpointUrl> parsed = EndpointUrl.parse(endpoint);
+        if (parsed.isEmpty()) {
+            // Never quote the endpoint: what could not be parsed may carry credentials.
+            return EndpointLocation.notLocated("", endpoint == null || endpoint.isBlank() ? "no endpoint host"
+                    : "no host can be read from the endpoint (expected scheme://host[:port][/path] or host[:port])");
+        }
+        EndpointUrl url = parsed.get();
+        String host = url.host();
+        Optional<EndpointLocation> fromEstate = fromEstate(host);
+        if (fromEstate.isPresent()) {
+            return fromEstate.get();
+        }
+        if (url.isLocal()) {
+            return EndpointLocation.local(host);
+        }
+        return ProviderHostPatterns.locate(host);
     }
 
-    public Optional<Resolution> resolve(String endpoint) {
-        String host = hostOf(endpoint);
-        if (host.isEmpty()) {
+    private Optional<EndpointLocation> fromEstate(String host) {
+        List<EstatePattern> matching = patterns.stream().filter(p -> p.matcher().matcher(host).matches()).toList();
+        if (matching.isEmpty()) {
             return Optional.empty();
         }
-        for (Map.Entry<String, List<String>> entry : patternsByRegion.entrySet()) {
-            for (String pattern : entry.getValue()) {
-                if (PatternMatchUtils.simpleMatch(pattern.toLowerCase(Locale.ROOT), host)) {
-                    return Optional.of(new Resolution(entry.getKey(), "endpoint " + host + " matches estate endpoints pattern " + pattern));
-                }
-            }
+        EstatePattern best = matching.get(0);
+        List<EstatePattern> tied = matching.stream().filter(best::sameSpecificity).toList();
+        List<String> regions = tied.stream().map(EstatePattern::region).distinct().toList();
+        if (regions.size() > 1) {
+            String named = tied.stream().map(p -> p.region() + " (pattern " + p.pattern() + ")").collect(Collectors.joining(" and "));
+            return Optional.of(EndpointLocation.notLocated(host, "host " + host + " matches estate endpoints patterns of "
+                    + regions.size() + " regions equally: " + named + "; make one pattern more specific in the estate's endpoints map"));
         }
-        Matcher region = REGION_IN_HOST.matcher(host);
-        boolean found = region.find();
-        if (AWS_HOST.matcher(host).matches()) {
-            return found ? Optional.of(new Resolution(region.group(1), "AWS endpoint " + host)) : Optional.empty();
-        }
-        return found ? Optional.of(new Resolution(region.group(1), "region name inside endpoint host " + host)) : Optional.empty();
+        return Optional.of(EndpointLocation.located(host, best.region(), "endpoint " + host + " matches estate endpoints pattern " + best.pattern()));
     }
 
     /** AWS's global S3 endpoints route to any region: they say nothing about where the data is. */
     public static boolean isAwsGlobalEndpoint(String endpoint) {
-        return AWS_GLOBAL_S3.contains(hostOf(endpoint));
+        return EndpointUrl.parse(endpoint).map(url -> ProviderHostPatterns.isAwsGlobalS3(url.host())).orElse(false);
+    }
+
+    /** Loopback literals and exactly {@code localhost}; never a DNS name that starts like one. */
+    public static boolean isLocal(String endpoint) {
+        return EndpointUrl.parse(endpoint).map(EndpointUrl::isLocal).orElse(false);
     }
 
     public static boolean isRegion(String value) {
         return value != null && value.matches(Policy.CLOUD_REGION);
     }
 
-    /** The bare host: no scheme, user info, port or path. User info is where URLs carry secrets. */
+    /** The bare host (IPv6 in brackets): no scheme, user info, port, path, query or fragment; {@code ""} when none can be read. */
     public static String hostOf(String endpoint) {
-        String rest = endpoint.strip();
-        int scheme = rest.indexOf("://");
-        if (scheme >= 0) {
-            rest = rest.substring(scheme + 3);
-        }
-        int slash = rest.indexOf('/');
-        String authority = slash < 0 ? rest : rest.substring(0, slash);
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            authority = authority.substring(at + 1);
-        }
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            return close < 0 ? authority : authority.substring(0, close + 1);
-        }
-        int colon = authority.indexOf(':');
-        return (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
+        return EndpointUrl.parse(endpoint).map(EndpointUrl::host).orElse("");
     }
 }

@@ -1,6 +1,8 @@
 package io.residency.auditor.collect.config;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,10 +11,22 @@ import java.util.regex.Pattern;
  * Expands {@code ${VAR}} and {@code ${VAR:-default}} in a configuration's text, as Loki and Tempo
  * do with {@code -config.expand-env=true}. An unset variable without a default is an error that
  * names the line: silently expanding it to nothing would audit a config that is not the deployed one.
+ *
+ * <p>The environment is the auditor's own, so it holds the auditor's credentials (AWS keys, the
+ * database password, bearer tokens). A variable whose name looks secret is never read: it expands
+ * to {@code <redacted:NAME>}, set or not, default or not, so the config still parses, the same
+ * config gives the same text on every machine, and no value can reach facts or the bundle.
+ * Secret-looking names: {@link #SECRET_NAME} and the names in {@link #ALWAYS_SECRET}.
  */
 public final class EnvExpander {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    /** Names that say they hold a credential; a name ending in _KEY, _PASS or _PWD too (SIGNING_KEY, DB_PASS). */
+    static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(SECRET|PASSWORD|PASSWD|TOKEN|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_KEY|SESSION|AUTH).*|(?i)(.*_)?(KEY|PASS|PWD)");
+    /** The auditor's own secrets by name, kept even if the pattern above changes. */
+    static final Set<String> ALWAYS_SECRET = Set.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY_ID",
+            "SPRING_DATASOURCE_PASSWORD", "SPRING_DATASOURCE_URL", "RESIDENCY_HMAC_KEY", "RESIDENCY_SIGNING_KEY");
 
     private final Function<String, String> environment;
 
@@ -33,6 +47,10 @@ public final class EnvExpander {
                 matcher.appendReplacement(expanded, Matcher.quoteReplacement(matcher.group()));
                 continue;
             }
+            if (isSecretName(matcher.group(1))) {
+                matcher.appendReplacement(expanded, Matcher.quoteReplacement(redactionMarker(matcher.group(1))));
+                continue;
+            }
             String value = environment.apply(matcher.group(1));
             if (value == null || (value.isEmpty() && matcher.group(2) != null)) {
                 if (matcher.group(2) == null) {
@@ -47,6 +65,16 @@ public final class EnvExpander {
         }
         matcher.appendTail(expanded);
         return expanded.toString();
+    }
+
+    /** Whether {@code ${name}} is never read from the environment. */
+    public static boolean isSecretName(String name) {
+        return ALWAYS_SECRET.contains(name.toUpperCase(Locale.ROOT)) || SECRET_NAME.matcher(name).matches();
+    }
+
+    /** What a secret-looking reference expands to: the name, never the value. */
+    public static String redactionMarker(String name) {
+        return "<redacted:" + name + ">";
     }
 
     /** A reference after a YAML comment marker on its line changes nothing the config says. */

@@ -59,6 +59,8 @@ public final class GrafanaDatasourcesKind implements SourceKind {
     }
 
     private static boolean isThanos(String url, ParseContext context) {
-        return context.thanosHost() != null && !url.isBlank() && EndpointRegions.hostOf(url).equals(context.thanosHost());
+        // An unreadable URL has host "": it must never equal an unreadable querier URL and pass as aggregated.
+        String host = EndpointRegions.hostOf(url);
+        return context.thanosHost() != null && !host.isEmpty() && host.equals(context.thanosHost());
     }
 }

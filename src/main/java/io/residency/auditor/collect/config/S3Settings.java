@@ -59,10 +59,8 @@ public final class S3Settings {
     /** The endpoint decides where bytes go; a region key or URL region only counts without a specific endpoint. */
     private RegionClaim declaredRegion(String endpoint, String regionKey, String urlRegion) {
         if (endpoint != null && !EndpointRegions.isAwsGlobalEndpoint(endpoint)) {
-            return endpointRegions.resolve(endpoint)
-                    .map(found -> new RegionClaim(found.region(), found.basis()))
-                    .orElse(new RegionClaim(null, "endpoint " + EndpointRegions.hostOf(endpoint)
-                            + " belongs to no known region (add it to the estate's endpoints map)"));
+            EndpointLocation found = endpointRegions.resolve(endpoint);
+            return new RegionClaim(found.region(), found.explanation());
         }
         if (regionKey != null) {
             return EndpointRegions.isRegion(regionKey)
@@ -74,6 +72,7 @@ public final class S3Settings {
                     ? new RegionClaim(urlRegion, "region in s3 URL")
                     : new RegionClaim(null, "s3 URL host '" + urlRegion + "' is neither a region nor an endpoint");
         }
-        return new RegionClaim(null, "no region or endpoint set (the SDK would fall back to AWS_REGION)");
+        return new RegionClaim(null, endpoint != null ? endpointRegions.resolve(endpoint).explanation()
+                : "no region or endpoint set (the SDK would fall back to AWS_REGION)");
     }
 }
