@@ -30,7 +30,7 @@ class DatabaseLostTest {
             System.setProperty("residency.sources.read-timeout", "3s");
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() ->
                     CliRun.of("audit", "--estate", estate.toString(), "--out", dir.resolve("out").toString(), "--db", db));
-            assertThat(loki.awaitHangRequest(Duration.ofSeconds(30))).as("the run reached the endpoint").isTrue();
+            assertThat(loki.awaitHangRequest(Duration.ofSeconds(120))).as("the run reached the endpoint").isTrue();
             postgres.close(); // the database is gone while collectConfigs waits on the endpoint
 
             CliRun result = run.get(120, TimeUnit.SECONDS);
