@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ public final class ConfigServer implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger hangRequests = new AtomicInteger();
+    private final CountDownLatch firstHang = new CountDownLatch(1);
     private volatile boolean healed;
 
     public ConfigServer(String path, String body, String token) throws IOException {
@@ -36,6 +38,7 @@ public final class ConfigServer implements AutoCloseable {
         });
         server.createContext("/hang", exchange -> {
             hangRequests.incrementAndGet();
+            firstHang.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -57,6 +60,11 @@ public final class ConfigServer implements AutoCloseable {
     public void heal() {
         healed = true;
         release.countDown();
+    }
+
+    /** Waits until a client is stuck on /hang; false when none came within {@code limit}. */
+    public boolean awaitHangRequest(Duration limit) throws InterruptedException {
+        return firstHang.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public int hangRequests() {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "audit", description = "Collect facts, judge them against the residency policy, record findings and write the evidence bundle.")
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = AuditorCommandLine.Version.class,
+        description = "Collect facts, judge them against the residency policy, record findings and write the evidence bundle.")
 public class AuditCommand implements Callable<Integer> {
 
     @Mixin

@@ -87,7 +87,9 @@ public final class AuditLauncher {
         try {
             return application.run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException(JdbcUrls.redact(jdbcUrl), rootMessage(e), e);
+            // Driver messages may quote the URL: even the verbose log gets the causes redacted.
+            throw new DatabaseUnavailableException(JdbcUrls.redact(jdbcUrl), JdbcUrls.redactIn(rootMessage(e), jdbcUrl),
+                    JdbcUrls.redactedChain(e, jdbcUrl));
         }
     }
 

@@ -49,7 +49,8 @@ final class AuditRunner {
             throw new IllegalStateException(AuditLauncher.rootMessage(e), e);
         }
         if (!outcome.completed()) {
-            System.err.println("error: run " + outcome.runId() + " did not complete: " + outcome.failure());
+            System.err.println("error: run " + outcome.runId() + " did not complete: "
+                    + ConsoleText.escape(JdbcUrls.redactIn(outcome.failure(), options.db)));
             System.err.println("Nothing already recorded is lost. After fixing the cause, resume it with: --restart " + outcome.runId()
                     + " --db <the same database>");
             return ExitCode.RUN_FAILED;
@@ -61,7 +62,7 @@ final class AuditRunner {
 
     private RunOutcome startNew() throws Exception {
         if (options.estate == null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(options), "Missing required option: '--estate=FILE'");
+            throw new picocli.CommandLine.ParameterException(options.command.commandLine(), "Missing required option: '--estate=FILE'");
         }
         AuditInputsLoader loader = new AuditInputsLoader(validator());
         LoadedEstate estate = loader.loadEstate(options.estate);

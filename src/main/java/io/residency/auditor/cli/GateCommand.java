@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "gate", description = "Pre-release check: judge a release's configuration files and fail on any FAIL or UNVERIFIED finding.")
+@Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = AuditorCommandLine.Version.class,
+        description = "Pre-release check: judge a release's configuration files and fail on any FAIL or UNVERIFIED finding.")
 public class GateCommand implements Callable<Integer> {
 
     @Mixin

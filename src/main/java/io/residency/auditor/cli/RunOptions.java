@@ -1,10 +1,16 @@
 package io.residency.auditor.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options {@code audit} and {@code gate} share. */
 public class RunOptions {
+
+    /** The command these options belong to, so a usage error names it ("residency-auditor audit"). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--estate", paramLabel = "FILE", description = "The estate: what to audit and where it is (YAML). Required unless --restart.")
     Path estate;

@@ -22,17 +22,18 @@ final class RunReport {
         String counts = Arrays.stream(Status.values())
                 .map(status -> findings.stream().filter(f -> f.status() == status).count() + " " + status)
                 .collect(Collectors.joining(", "));
-        out.println("Run " + outcome.runId() + ": " + findings.size() + " findings (" + counts + ")");
+        out.println("Run " + ConsoleText.escape(outcome.runId()) + ": " + findings.size() + " findings (" + counts + ")");
         for (Finding finding : findings) {
             if (finding.status() != Status.PASS) {
-                out.printf("  %-10s %-8s %-22s %-10s %s%n", finding.status(), finding.severity().label(), finding.controlId(),
-                        finding.region() == null ? "-" : finding.region(), finding.resource());
-                out.println("             " + finding.message());
+                // Each line opens with our own indent; what the configs said is escaped onto it.
+                out.printf("  %-10s %-8s %-22s %-10s %s%n", finding.status(), finding.severity().label(), ConsoleText.escape(finding.controlId()),
+                        finding.region() == null ? "-" : ConsoleText.escape(finding.region()), ConsoleText.escape(finding.resource()));
+                out.println("             " + ConsoleText.escape(finding.message()));
             }
         }
         int failing = failOn.failing(findings).size();
         out.println("Fail-on " + failOn + ": " + (failing == 0 ? "nothing at or above it" : failing + " findings at or above it"));
-        out.println("Evidence bundle: " + display(outcome.bundle()));
+        out.println("Evidence bundle: " + ConsoleText.escape(display(outcome.bundle())));
     }
 
     private static String display(Path bundle) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "verify", description = "Check an evidence bundle against its MANIFEST.sha256: exit 0 when intact, 1 when any file differs.")
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = AuditorCommandLine.Version.class,
+        description = "Check an evidence bundle against its MANIFEST.sha256: exit 0 when intact, 1 when any file differs.")
 public class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "An evidence bundle folder, e.g. reports/<run-id>.")
@@ -30,11 +31,11 @@ public class VerifyCommand implements Callable<Integer> {
         List<String> problems = Manifest.verify(bundle);
         PrintWriter out = spec.commandLine().getOut();
         if (problems.isEmpty()) {
-            out.println("Bundle " + bundle + " is intact: every file matches " + Manifest.FILE_NAME + ".");
+            out.println("Bundle " + ConsoleText.escape(bundle.toString()) + " is intact: every file matches " + Manifest.FILE_NAME + ".");
             return ExitCode.OK;
         }
-        out.println("Bundle " + bundle + " does NOT match its manifest:");
-        problems.forEach(problem -> out.println("  " + problem));
+        out.println("Bundle " + ConsoleText.escape(bundle.toString()) + " does NOT match its manifest:");
+        problems.forEach(problem -> out.println("  " + ConsoleText.escape(problem)));
         return ExitCode.FINDINGS;
     }
 }

@@ -8,6 +8,7 @@ import io.residency.auditor.cli.ExitCode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,7 @@ class DatabaseLostTest {
             System.setProperty("residency.sources.read-timeout", "3s");
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() ->
                     CliRun.of("audit", "--estate", estate.toString(), "--out", dir.resolve("out").toString(), "--db", db));
-            for (int i = 0; i < 300 && loki.hangRequests() == 0; i++) {
-                Thread.sleep(100);
-            }
+            assertThat(loki.awaitHangRequest(Duration.ofSeconds(120))).as("the run reached the endpoint").isTrue();
             postgres.close(); // the database is gone while collectConfigs waits on the endpoint
 
             CliRun result = run.get(120, TimeUnit.SECONDS);

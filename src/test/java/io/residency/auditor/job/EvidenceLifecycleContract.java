@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,6 +34,7 @@ public abstract class EvidenceLifecycleContract {
 
     private Path estate;
     private Path loki;
+    private Path lastBundle;
 
     abstract String jdbcUrl();
 
@@ -45,17 +48,31 @@ public abstract class EvidenceLifecycleContract {
         loki = dir.resolve("loki.yaml");
     }
 
-    private CliRun audit(String db, String... extra) {
+    private CliRun audit(String db, String... extra) throws IOException {
         List<String> args = new java.util.ArrayList<>(List.of("audit", "--estate", estate.toString(), "--out",
                 dir.resolve("out").toString(), "--db", db));
         args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+        Set<Path> before = bundles();
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        Set<Path> written = bundles();
+        written.removeAll(before);
+        lastBundle = written.size() == 1 ? written.iterator().next() : null;
+        return run;
     }
 
-    private Path latestBundle() throws IOException {
-        try (Stream<Path> bundles = Files.list(dir.resolve("out"))) {
-            return bundles.filter(Files::isDirectory).max(Comparator.comparing(Path::getFileName)).orElseThrow();
+    private Set<Path> bundles() throws IOException {
+        if (!Files.isDirectory(dir.resolve("out"))) {
+            return new HashSet<>();
         }
+        try (Stream<Path> bundles = Files.list(dir.resolve("out"))) {
+            return bundles.filter(Files::isDirectory).collect(Collectors.toCollection(HashSet::new));
+        }
+    }
+
+    /** The bundle the last audit wrote: found by what it added, so runs need not differ in their second. */
+    private Path latestBundle() {
+        assertThat(lastBundle).as("the one bundle written by the last audit").isNotNull();
+        return lastBundle;
     }
 
     private JsonNode findingsJson() throws IOException {
@@ -67,16 +84,14 @@ public abstract class EvidenceLifecycleContract {
     }
 
     @Test
-    void aProblemIsNewThenStillOpenThenResolvedOverThreeRuns() throws IOException, SQLException, InterruptedException {
+    void aProblemIsNewThenStillOpenThenResolvedOverThreeRuns() throws IOException, SQLException {
         String db = jdbcUrl();
 
         audit(db);
         JsonNode first = violation(findingsJson());
-        Thread.sleep(1100); // run ids and start times order runs by the second
         audit(db);
         JsonNode second = violation(findingsJson());
         Files.writeString(loki, Files.readString(loki).replace("s3.eu-central-2.amazonaws.com", "s3.eu-central-1.amazonaws.com"));
-        Thread.sleep(1100);
         audit(db);
         JsonNode third = findingsJson();
 

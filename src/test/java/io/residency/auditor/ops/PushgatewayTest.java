@@ -13,8 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,16 +41,10 @@ class PushgatewayTest {
         url = "http://127.0.0.1:" + port;
         pushgateway = new ProcessBuilder("/usr/bin/prometheus-pushgateway", "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("pushgateway.log").toFile()).start();
-        for (int i = 0; i < 100; i++) {
-            try {
-                if (metrics().contains("pushgateway_build_info")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IOException("the pushgateway did not start");
+        // Ready when it answers with its own metrics; refused connections until then.
+        Awaitility.await("the pushgateway's start").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(IOException.class).failFast("the pushgateway exited", () -> !pushgateway.isAlive())
+                .until(() -> metrics().contains("pushgateway_build_info"));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.residency.auditor.collect.s3;
 
+import io.residency.auditor.collect.Progress;
 import io.residency.auditor.facts.BucketFact;
 import io.residency.auditor.facts.BucketInventory;
 import io.residency.auditor.facts.ReplicationRuleFact;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,15 +81,11 @@ public final class BucketCollector {
             thread.setDaemon(true);
             return thread;
         });
-        AtomicInteger done = new AtomicInteger();
-        int step = Math.max(100, names.size() / 10);
+        Progress progress = Progress.of("bucket inventory", "buckets", names.size());
         try {
             List<Future<Inspected>> futures = names.stream().map(name -> pool.submit(() -> {
                 Inspected inspected = inspect(name);
-                int count = done.incrementAndGet();
-                if (count % step == 0) {
-                    log.info("bucket inventory: {}/{} buckets", count, names.size());
-                }
+                progress.advance();
                 return inspected;
             })).toList();
             List<Inspected> results = new ArrayList<>();

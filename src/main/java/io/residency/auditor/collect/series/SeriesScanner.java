@@ -1,5 +1,6 @@
 package io.residency.auditor.collect.series;
 
+import io.residency.auditor.collect.Progress;
 import io.residency.auditor.facts.SeriesLabelFact;
 import io.residency.auditor.facts.SeriesScanFact;
 import io.residency.auditor.policy.PiiDetection;
@@ -57,7 +58,9 @@ public final class SeriesScanner {
                 return new SeriesScan(new SeriesScanFact(region, "UNVERIFIED", "no series with " + match
                         + " reach the querier; check central.thanos.regionLabel", 0, 0), List.of());
             }
+            Progress progress = Progress.of("series of " + region, "labels", labels.size());
             for (String label : labels) {
+                progress.advance();
                 if (label.equals(regionLabel) || allowLabels.contains(label)) {
                     continue;
                 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,12 +39,24 @@ public final class FaultyS3Front implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Set<String> resets = ConcurrentHashMap.newKeySet();
     private volatile long latencyMillis;
+    private final ScheduledExecutorService delayed = Executors.newScheduledThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "s3-front-latency");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public FaultyS3Front(String target) throws IOException {
         this.target = target;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", this::handle);
+        // Latency delays the answer without holding a thread, as a network round trip would.
+        server.createContext("/", exchange -> {
+            if (latencyMillis > 0) {
+                delayed.schedule(() -> handle(exchange), latencyMillis, TimeUnit.MILLISECONDS);
+            } else {
+                handle(exchange);
+            }
+        });
         server.start();
     }
 
@@ -72,7 +86,7 @@ public final class FaultyS3Front implements AutoCloseable {
         return hits.getOrDefault(bucket + "?" + operation, new AtomicInteger()).get();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
@@ -80,9 +94,6 @@ public final class FaultyS3Front implements AutoCloseable {
             String operation = query.split("[=&]")[0];
             String key = bucket + "?" + operation;
             int hit = hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-            if (latencyMillis > 0) {
-                Thread.sleep(latencyMillis);
-            }
             if (resets.contains(key)) {
                 return; // closing the exchange unanswered drops the connection
             }
@@ -98,6 +109,8 @@ public final class FaultyS3Front implements AutoCloseable {
             forward(exchange, path, query);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away: nothing to answer
         }
     }
 
@@ -127,6 +140,7 @@ public final class FaultyS3Front implements AutoCloseable {
 
     @Override
     public void close() {
+        delayed.shutdownNow();
         server.stop(0);
     }
 }

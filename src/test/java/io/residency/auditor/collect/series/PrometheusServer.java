@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus} package) holding series backfilled with
@@ -68,23 +69,14 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration limit) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("prometheus exited with " + process.exitValue());
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/-/ready").toURL().openConnection();
-                connection.setConnectTimeout(500);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IOException("prometheus was not ready within " + limit.toSeconds() + " s");
+        // Ready when /-/ready says 200; refused connections until it listens.
+        Awaitility.await("prometheus ready").atMost(limit).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IOException.class).failFast("prometheus exited", () -> !process.isAlive())
+                .until(() -> {
+                    HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/-/ready").toURL().openConnection();
+                    connection.setConnectTimeout(500);
+                    return connection.getResponseCode() == 200;
+                });
     }
 
     private static void run(List<String> command, Path work) throws IOException, InterruptedException {
