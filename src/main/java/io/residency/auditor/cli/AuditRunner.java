@@ -43,6 +43,11 @@ final class AuditRunner {
     int run() {
         // Set on every run, so one --verbose run does not leave a later one verbose in the same JVM.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.residency")).setLevel(options.verbose ? Level.DEBUG : Level.INFO);
+        if (options.restart != null && (options.signingKey != null || options.requireSigned)) {
+            // The key path is one of the run's stored inputs: a restart signs with the key the run started with.
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(options),
+                    "--restart takes the run's own inputs, its signing key included; leave out --signing-key and --require-signed");
+        }
         RunOutcome outcome;
         try {
             outcome = options.restart != null ? new AuditLauncher().restart(options.restart, options.db, options.verbose) : startNew();

@@ -44,12 +44,13 @@ public class VerifyCommand implements Callable<Integer> {
         out.println("Checking bundle " + bundle + (key == null ? " (no public key: signature NOT checked)" : " with key " + result.keyId()));
         result.lines().forEach(line -> out.println("  " + line));
         if (!result.intact()) {
-            out.println("Bundle " + bundle + " is NOT intact: see the FAIL lines above.");
+            out.println("Bundle " + bundle + " is NOT intact: it does NOT match " + (key == null ? "its manifest" : "its manifest and signature")
+                    + "; see the FAIL lines above.");
             return ExitCode.FINDINGS;
         }
         out.println(result.signatureChecked()
                 ? "Bundle " + bundle + " is intact and signed by key " + result.keyId() + "."
-                : "Bundle " + bundle + ": hashes and file set intact; signature NOT checked.");
+                : "Bundle " + bundle + " is intact as far as its manifest shows (hashes and file set); signature NOT checked.");
         return ExitCode.OK;
     }
 }

@@ -135,6 +135,14 @@ class SignedBundleCliTest {
     }
 
     @Test
+    void aRestartKeepsTheKeyTheRunStartedWith() {
+        CliRun run = CliRun.of("audit", "--restart", "20260101T000000Z-000000", "--db", db, "--signing-key", dir.resolve("k.pem").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.stderr()).contains("--restart takes the run's own inputs, its signing key included");
+    }
+
+    @Test
     void theKeyFileMayComeFromTheEnvironment() {
         RunOptions options = new RunOptions();
         Path fromEnv = Path.of("/etc/residency/signing/signing-key.pem");
