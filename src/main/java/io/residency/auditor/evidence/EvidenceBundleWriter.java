@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -70,6 +71,7 @@ public class EvidenceBundleWriter {
         }
         Manifest.write(staging);
         if (signingKey != null) {
+            Objects.requireNonNull(predicate, "a signed bundle needs the predicate it attests");
             // Last, over every file including the manifest, so nothing can be added after it unnoticed.
             BundleSigner.sign(staging, predicate, signingKey);
         }
