@@ -2,6 +2,8 @@ package io.residency.auditor.cli;
 
 import ch.qos.logback.classic.Level;
 import io.residency.auditor.estate.LoadedEstate;
+import io.residency.auditor.evidence.signing.Ed25519Keys;
+import io.residency.auditor.evidence.signing.SigningKey;
 import io.residency.auditor.findings.LoadedWaivers;
 import io.residency.auditor.job.AuditInputs;
 import io.residency.auditor.job.AuditInputsLoader;
@@ -10,6 +12,7 @@ import io.residency.auditor.policy.LoadedPolicy;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +31,7 @@ final class AuditRunner {
     private final boolean offline;
     private final Set<String> formats;
     private final PrintStream out = System.out;
+    private SigningKey signingKey;
 
     AuditRunner(RunOptions options, FailOn failOn, String mode, boolean offline, Set<String> formats) {
         this.options = options;
@@ -40,6 +44,11 @@ final class AuditRunner {
     int run() {
         // Set on every run, so one --verbose run does not leave a later one verbose in the same JVM.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.residency")).setLevel(options.verbose ? Level.DEBUG : Level.INFO);
+        if (options.restart != null && (options.signingKey != null || options.requireSigned)) {
+            // The key path is one of the run's stored inputs: a restart signs with the key the run started with.
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(options),
+                    "--restart takes the run's own inputs, its signing key included; leave out --signing-key and --require-signed");
+        }
         RunOutcome outcome;
         try {
             outcome = options.restart != null ? new AuditLauncher().restart(options.restart, options.db, options.verbose) : startNew();
@@ -56,6 +65,11 @@ final class AuditRunner {
             return ExitCode.RUN_FAILED;
         }
         new RunReport(out).print(outcome, failOn);
+        if (signingKey != null) {
+            out.println("Signed with Ed25519 key " + signingKey.keyId() + " (bundle.dsse.json)");
+        } else if (options.restart == null) {
+            out.println("Bundle NOT signed: no --signing-key and no " + RunOptions.SIGNING_KEY_ENV + "; verify can check its manifest only");
+        }
         List<?> failing = failOn.failing(outcome.findings());
         return failing.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
     }
@@ -64,12 +78,19 @@ final class AuditRunner {
         if (options.estate == null) {
             throw new picocli.CommandLine.ParameterException(options.command.commandLine(), "Missing required option: '--estate=FILE'");
         }
+        Path keyFile = options.signingKeyFile(System::getenv);
+        if (keyFile == null && options.requireSigned) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(options),
+                    "--require-signed: no signing key; give --signing-key PEM or set " + RunOptions.SIGNING_KEY_ENV + " to the key file");
+        }
+        // Read now, so a bad key is exit 2 before anything is recorded; the render step reads it again to sign.
+        signingKey = keyFile == null ? null : Ed25519Keys.readPrivate(keyFile);
         AuditInputsLoader loader = new AuditInputsLoader(validator());
         LoadedEstate estate = loader.loadEstate(options.estate);
         LoadedPolicy policy = loader.loadPolicy(options.policy);
         LoadedWaivers waivers = loader.loadWaivers(options.waivers);
         AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
-                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats);
+                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats, keyFile);
         return new AuditLauncher().launch(new AuditInputs(request, estate, policy, waivers), options.db, options.verbose);
     }
 

@@ -1,6 +1,7 @@
 package io.residency.auditor.cli;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -11,6 +12,8 @@ public class RunOptions {
     /** The command these options belong to, so a usage error names it ("residency-auditor audit"). */
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
+
+    static final String SIGNING_KEY_ENV = "RESIDENCY_SIGNING_KEY";
 
     @Option(names = "--estate", paramLabel = "FILE", description = "The estate: what to audit and where it is (YAML). Required unless --restart.")
     Path estate;
@@ -33,6 +36,23 @@ public class RunOptions {
                     + "Credentials: SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.")
     String db;
 
+    @Option(names = "--signing-key", paramLabel = "PEM",
+            description = "Ed25519 private key (PEM, as 'openssl genpkey -algorithm ed25519' writes it) that signs the bundle "
+                    + "(bundle.dsse.json). Default: the file named by $" + SIGNING_KEY_ENV + "; without either the bundle is unsigned and says so.")
+    Path signingKey;
+
+    @Option(names = "--require-signed", description = "Refuse to run (exit 2) without a signing key.")
+    boolean requireSigned;
+
     @Option(names = "--verbose", description = "Log details, including stack traces of errors, to stderr.")
     boolean verbose;
+
+    /** The signing key file: --signing-key, else the path in RESIDENCY_SIGNING_KEY, else {@code null}. */
+    Path signingKeyFile(Function<String, String> env) {
+        if (signingKey != null) {
+            return signingKey;
+        }
+        String fromEnv = env.apply(SIGNING_KEY_ENV);
+        return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv.strip());
+    }
 }

@@ -1,5 +1,8 @@
 package io.residency.auditor.evidence;
 
+import io.residency.auditor.evidence.signing.BundlePredicate;
+import io.residency.auditor.evidence.signing.BundleSigner;
+import io.residency.auditor.evidence.signing.SigningKey;
 import io.residency.auditor.findings.Finding;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,15 @@ public class EvidenceBundleWriter {
 
     /** @param formats machine-readable extras besides the bundle: sarif, junit */
     public Path write(Path outDir, EvidenceModel model, Set<String> formats) throws IOException {
+        return write(outDir, model, formats, null, null);
+    }
+
+    /**
+     * @param signingKey {@code null} for an unsigned bundle
+     * @param predicate  what the signature attests about the run; used only with a key
+     */
+    public Path write(Path outDir, EvidenceModel model, Set<String> formats, SigningKey signingKey, BundlePredicate predicate)
+            throws IOException {
         Files.createDirectories(outDir);
         String runId = model.run().runId();
         Path target = outDir.resolve(runId);
@@ -57,6 +70,11 @@ public class EvidenceBundleWriter {
             }
         }
         Manifest.write(staging);
+        if (signingKey != null) {
+            Objects.requireNonNull(predicate, "a signed bundle needs the predicate it attests");
+            // Last, over every file including the manifest, so nothing can be added after it unnoticed.
+            BundleSigner.sign(staging, predicate, signingKey);
+        }
 
         // A restarted run renders again: the earlier complete bundle of the same run is replaced whole.
         deleteRecursively(target);

@@ -4,6 +4,7 @@ import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.EgressFact;
+import io.residency.auditor.facts.RunKeys;
 import io.residency.auditor.facts.SourceFact;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.ResolvedFinding;
@@ -18,10 +19,29 @@ import java.util.Map;
  * @param frameworksOf  jurisdiction → its frameworks
  * @param estateSource  the estate file as given
  * @param waiversSource the waivers file as given, or {@code null}
+ * @param keys          the ids of the signing and hash keys the run used, for every report to name
  */
 public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved,
                             List<WaiverOutcome> waivers, List<SourceFact> sources,
                             List<EgressFact> egress, List<ControlDefinition> controls, FrameworkCatalog frameworkCatalog,
                             Map<String, List<String>> jurisdictions, Map<String, List<String>> frameworksOf,
-                            String estateSource, String waiversSource) {
+                            String estateSource, String waiversSource, RunKeys keys) {
+
+    public EvidenceModel {
+        keys = keys == null ? RunKeys.NONE : keys;
+    }
+
+    /** A model whose keys are not known yet: reports say "unsigned" and "no value hashed". */
+    public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved, List<WaiverOutcome> waivers,
+                         List<SourceFact> sources, List<EgressFact> egress, List<ControlDefinition> controls,
+                         FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
+                         Map<String, List<String>> frameworksOf, String estateSource, String waiversSource) {
+        this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
+                estateSource, waiversSource, RunKeys.NONE);
+    }
+
+    public EvidenceModel withKeys(RunKeys runKeys) {
+        return new EvidenceModel(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions,
+                frameworksOf, estateSource, waiversSource, runKeys);
+    }
 }

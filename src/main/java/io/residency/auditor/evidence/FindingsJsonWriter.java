@@ -57,6 +57,8 @@ public final class FindingsJsonWriter {
         section.put("policySha256", model.run().policySha256());
         section.put("waivers", model.waiversSource());
         section.put("waiversSha256", model.run().waiversSha256());
+        section.put("signature", KeyStatements.signatureJson(model.keys()));
+        section.put("hmacKey", KeyStatements.hmacKeyJson(model.keys()));
         Map<String, Long> summary = new LinkedHashMap<>();
         for (Status status : Status.values()) {
             summary.put(status.name(), model.findings().stream().filter(f -> f.status() == status).count());

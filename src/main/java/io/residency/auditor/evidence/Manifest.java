@@ -1,24 +1,20 @@
 package io.residency.auditor.evidence;
 
-import io.residency.auditor.input.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * {@code MANIFEST.sha256}: the SHA-256 of every file of a bundle, in {@code sha256sum} format, so
- * an auditor can check it with this tool ({@code verify}) or with {@code sha256sum -c}.
+ * {@code MANIFEST.sha256}: the SHA-256 of every file of a bundle, subfolders included, in
+ * {@code sha256sum} format, so an auditor can check it with this tool ({@code verify}) or with
+ * {@code sha256sum -c}. The signature envelope ({@code bundle.dsse.json}) is written after it and
+ * is not listed; it covers the manifest instead.
  */
 public final class Manifest {
 
@@ -52,6 +48,11 @@ public final class Manifest {
             }
             recorded.put(parts[1], parts[0]);
         }
+        if (recorded.isEmpty()) {
+            // An empty manifest "matches" an empty folder: that proves nothing, so it is not a bundle.
+            problems.add(0, FILE_NAME + " lists no file: it vouches for nothing, this is not an evidence bundle");
+            return problems;
+        }
         Map<String, String> actual = hashFiles(bundle);
         recorded.forEach((name, hash) -> {
             String now = actual.get(name);
@@ -66,24 +67,8 @@ public final class Manifest {
         return problems;
     }
 
+    /** Every file in every subfolder, so a file slipped into a subfolder is not overlooked. */
     private static Map<String, String> hashFiles(Path bundle) throws IOException {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> files = Files.list(bundle)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = file.getFileName().toString();
-                if (!name.equals(FILE_NAME)) {
-                    hashes.put(name, hash(file));
-                }
-            }
-        }
-        return hashes;
-    }
-
-    private static String hash(Path file) throws IOException {
-        MessageDigest digest = Sha256.digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return BundleFiles.sha256(bundle, Set.of(FILE_NAME, BundleFiles.ENVELOPE));
     }
 }

@@ -86,6 +86,7 @@ final class ReportView {
         run.put("waivers", model.waiversSource() == null ? "none" : model.waiversSource());
         run.put("waiversSha", model.run().waiversSha256());
         run.put("hasWaivers", model.run().waiversSha256() != null);
+        run.put("keys", KeyStatements.forReport(model.keys()));
         return run;
     }
 

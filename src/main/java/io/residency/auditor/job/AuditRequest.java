@@ -15,10 +15,20 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param offline    judge configuration files only: no AWS and no Thanos calls
  * @param waiversFile {@code null} when the run has no waivers
  * @param formats    machine-readable extras to write: sarif, junit (findings.json is always written)
+ * @param signingKey the Ed25519 PEM key file that signs the bundle, or {@code null} for an unsigned bundle; only
+ *                   the path is carried (job parameters are stored), the render step reads the key
  */
 public record AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
                            String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
-                           Set<String> formats) {
+                           Set<String> formats, Path signingKey) {
+
+    /** An unsigned run. */
+    public AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
+                        String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
+                        Set<String> formats) {
+        this(runId, estateFile, policyFile, waiversFile, estateSha256, policySha256, waiversSha256, outDir, mode, offline,
+                formats, null);
+    }
 
     public AuditRequest {
         formats = formats == null ? Set.of() : Set.copyOf(formats);
@@ -35,6 +45,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
     private static final String WAIVERS = "waiversFile";
     private static final String WAIVERS_SHA = "waiversSha256";
     private static final String FORMATS = "formats";
+    private static final String SIGNING_KEY = "signingKeyFile";
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -49,6 +60,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 .addString(WAIVERS, waiversFile == null ? "" : waiversFile.toAbsolutePath().toString(), false)
                 .addString(WAIVERS_SHA, waiversSha256 == null ? "" : waiversSha256, false)
                 .addString(FORMATS, String.join(",", new TreeSet<>(formats)), false)
+                .addString(SIGNING_KEY, signingKey == null ? "" : signingKey.toAbsolutePath().toString(), false)
                 .toJobParameters();
     }
 
@@ -57,7 +69,8 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 optionalPath(parameters.getString(POLICY)), optionalPath(parameters.getString(WAIVERS)),
                 parameters.getString(ESTATE_SHA), parameters.getString(POLICY_SHA), emptyToNull(parameters.getString(WAIVERS_SHA)),
                 Path.of(parameters.getString(OUT)), parameters.getString(MODE),
-                Boolean.parseBoolean(parameters.getString(OFFLINE)), formats(parameters.getString(FORMATS)));
+                Boolean.parseBoolean(parameters.getString(OFFLINE)), formats(parameters.getString(FORMATS)),
+                optionalPath(parameters.getString(SIGNING_KEY)));
     }
 
     private static Set<String> formats(String list) {

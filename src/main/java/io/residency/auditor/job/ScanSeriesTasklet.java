@@ -8,6 +8,7 @@ import io.residency.auditor.collect.series.ValueHasher;
 import io.residency.auditor.estate.RegionStack;
 import io.residency.auditor.estate.Thanos;
 import io.residency.auditor.facts.FactRepository;
+import io.residency.auditor.facts.RunKeysRepository;
 import io.residency.auditor.facts.SeriesLabelFact;
 import io.residency.auditor.facts.SeriesScanFact;
 import java.io.IOException;
@@ -36,11 +37,14 @@ public class ScanSeriesTasklet implements Tasklet {
 
     private final AuditInputsLoader inputs;
     private final FactRepository facts;
+    private final RunKeysRepository keys;
     private final Duration timeout;
 
-    public ScanSeriesTasklet(AuditInputsLoader inputs, FactRepository facts, @Value("${residency.thanos.timeout:30s}") Duration timeout) {
+    public ScanSeriesTasklet(AuditInputsLoader inputs, FactRepository facts, RunKeysRepository keys,
+                             @Value("${residency.thanos.timeout:30s}") Duration timeout) {
         this.inputs = inputs;
         this.facts = facts;
+        this.keys = keys;
         this.timeout = timeout;
     }
 
@@ -55,8 +59,11 @@ public class ScanSeriesTasklet implements Tasklet {
         Thanos thanos = central.thanos();
         ValueHasher hasher = ValueHasher.withKey(System.getenv(HMAC_KEY_ENV));
         if (!hasher.comparableAcrossRuns()) {
-            log.warn("{} is not set: personal-data hashes use a random key and cannot be compared across runs", HMAC_KEY_ENV);
+            log.warn("{} is not set: personal-data hashes use a random key (id {}) and cannot be compared across runs",
+                    HMAC_KEY_ENV, hasher.keyId());
         }
+        // Recorded before any hash is, so every report of the run can say which key its hashes used.
+        keys.recordHmacKey(loaded.request().runId(), hasher.keyId(), hasher.comparableAcrossRuns());
         Function<String, SeriesScan> scanRegion;
         try {
             String token = BearerToken.read(thanos.tokenFile(), thanos.tokenEnv(), System::getenv);

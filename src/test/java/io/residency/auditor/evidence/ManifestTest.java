@@ -50,4 +50,31 @@ class ManifestTest {
     void aFolderWithoutManifestIsNotABundle() throws IOException {
         assertThat(Manifest.verify(bundle)).singleElement().asString().contains("MANIFEST.sha256 is missing");
     }
+
+    @Test
+    void filesInSubfoldersAreListedAndAnAddedOneIsReported() throws IOException {
+        Files.createDirectories(bundle.resolve("inputs"));
+        Files.writeString(bundle.resolve("inputs/estate.yaml"), "name: x\n");
+        bundleOfTwoFiles();
+        assertThat(Files.readString(bundle.resolve(Manifest.FILE_NAME))).contains("  inputs/estate.yaml\n");
+        Files.createDirectories(bundle.resolve("facts/deep"));
+        Files.writeString(bundle.resolve("facts/deep/extra.csv"), "x");
+
+        assertThat(Manifest.verify(bundle)).containsExactly("facts/deep/extra.csv: not in the manifest");
+    }
+
+    @Test
+    void anEmptyManifestVouchesForNothing() throws IOException {
+        Files.writeString(bundle.resolve(Manifest.FILE_NAME), "");
+
+        assertThat(Manifest.verify(bundle)).singleElement().asString().contains("lists no file");
+    }
+
+    @Test
+    void theSignatureEnvelopeIsNeitherListedNorReportedAsAdded() throws IOException {
+        bundleOfTwoFiles();
+        Files.writeString(bundle.resolve("bundle.dsse.json"), "{}");
+
+        assertThat(Manifest.verify(bundle)).isEmpty();
+    }
 }

@@ -63,4 +63,25 @@ class CronJobManifestTest {
         assertThat(mounts).contains("/evidence", "/tmp");
         assertThat(container.get("args").valueStream().map(JsonNode::asString).toList()).contains("--out", "/evidence");
     }
+
+    @Test
+    void theSigningKeyIsMountedFromASecretAndRequired() throws IOException {
+        JsonNode pod = documents().get("CronJob/residency-auditor").at("/spec/jobTemplate/spec/template/spec");
+        JsonNode container = pod.get("containers").get(0);
+        Map<String, JsonNode> env = container.get("env").valueStream().collect(Collectors.toMap(e -> e.get("name").asString(), e -> e));
+        String keyFile = env.get("RESIDENCY_SIGNING_KEY").get("value").asString();
+        JsonNode mount = container.get("volumeMounts").valueStream()
+                .filter(m -> keyFile.startsWith(m.get("mountPath").asString() + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume is mounted where RESIDENCY_SIGNING_KEY points: " + keyFile));
+        assertThat(mount.get("readOnly").asBoolean()).isTrue();
+        JsonNode volume = pod.get("volumes").valueStream().filter(v -> v.get("name").asString().equals(mount.get("name").asString()))
+                .findFirst().orElseThrow();
+        assertThat(volume.at("/secret/secretName").asString()).as("the key comes from a Secret").isNotBlank();
+        String fileInVolume = keyFile.substring(mount.get("mountPath").asString().length() + 1);
+        assertThat(volume.at("/secret/items").valueStream().map(i -> i.get("path").asString())).contains(fileInVolume);
+        // The pod runs as a non-root user that reads the Secret through its group (fsGroup), never world-readable.
+        assertThat(volume.at("/secret/defaultMode").asInt() & 0007).isZero();
+        assertThat(volume.at("/secret/defaultMode").asInt() & 0040).isNotZero();
+        assertThat(container.get("args").valueStream().map(JsonNode::asString).toList()).contains("--require-signed");
+    }
 }
