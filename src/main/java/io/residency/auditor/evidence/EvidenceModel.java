@@ -4,8 +4,10 @@ import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.EgressFact;
+import io.residency.auditor.facts.RunScope;
 import io.residency.auditor.facts.SourceFact;
 import io.residency.auditor.findings.Finding;
+import io.residency.auditor.findings.NotTested;
 import io.residency.auditor.findings.ResolvedFinding;
 import io.residency.auditor.findings.WaiverOutcome;
 import java.util.List;
@@ -18,10 +20,26 @@ import java.util.Map;
  * @param frameworksOf  jurisdiction → its frameworks
  * @param estateSource  the estate file as given
  * @param waiversSource the waivers file as given, or {@code null}
+ * @param scope         what the run examined, or {@code null} for a run recorded without it
+ * @param notTested     the checks the run could not make, and why
  */
 public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved,
                             List<WaiverOutcome> waivers, List<SourceFact> sources,
                             List<EgressFact> egress, List<ControlDefinition> controls, FrameworkCatalog frameworkCatalog,
                             Map<String, List<String>> jurisdictions, Map<String, List<String>> frameworksOf,
-                            String estateSource, String waiversSource) {
+                            String estateSource, String waiversSource, RunScope scope, List<NotTested> notTested) {
+
+    public EvidenceModel {
+        notTested = notTested == null ? List.of() : List.copyOf(notTested);
+    }
+
+    /** A model without scope: nothing recorded as not tested. */
+    public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved,
+                         List<WaiverOutcome> waivers, List<SourceFact> sources,
+                         List<EgressFact> egress, List<ControlDefinition> controls, FrameworkCatalog frameworkCatalog,
+                         Map<String, List<String>> jurisdictions, Map<String, List<String>> frameworksOf,
+                         String estateSource, String waiversSource) {
+        this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
+                estateSource, waiversSource, null, List.of());
+    }
 }

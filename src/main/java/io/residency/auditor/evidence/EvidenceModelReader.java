@@ -8,6 +8,7 @@ import io.residency.auditor.facts.FactRepository;
 import io.residency.auditor.facts.RunScopeRepository;
 import io.residency.auditor.findings.FindingRepository;
 import io.residency.auditor.findings.LifecycleRepository;
+import io.residency.auditor.findings.NotTestedRepository;
 import io.residency.auditor.findings.WaiverRepository;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +22,20 @@ public class EvidenceModelReader {
     private final WaiverRepository waivers;
     private final FactRepository facts;
     private final RunScopeRepository scope;
+    private final NotTestedRepository notTested;
     private final ControlCatalog catalog = ControlCatalog.load();
     private final FrameworkCatalog frameworks = FrameworkCatalog.load();
 
     public EvidenceModelReader(AuditRunRepository runs, FindingRepository findings, LifecycleRepository lifecycle,
-                               WaiverRepository waivers, FactRepository facts, RunScopeRepository scope) {
+                               WaiverRepository waivers, FactRepository facts, RunScopeRepository scope,
+                               NotTestedRepository notTested) {
         this.runs = runs;
         this.findings = findings;
         this.lifecycle = lifecycle;
         this.waivers = waivers;
         this.facts = facts;
         this.scope = scope;
+        this.notTested = notTested;
     }
 
     /**
@@ -42,6 +46,7 @@ public class EvidenceModelReader {
         AuditRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no record"));
         return new EvidenceModel(run, findings.findings(runId), lifecycle.resolved(runId), waivers.outcomes(runId),
                 facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks,
-                scope.jurisdictions(runId), scope.frameworks(runId), estateSource, waiversSource);
+                scope.jurisdictions(runId), scope.frameworks(runId), estateSource, waiversSource,
+                scope.scope(runId), notTested.notTested(runId));
     }
 }
