@@ -17,7 +17,9 @@ import org.springframework.stereotype.Repository;
  * <p>Resolved means re-checked: a problem judged from a source that this run could not read is
  * carried over as an UNVERIFIED finding of this run ("could not be re-checked"), with its
  * fingerprint, so it stays open and counts for {@code --fail-on}. A problem whose resource is gone
- * from a source that was read is resolved.
+ * from a source that was read is resolved. A problem of a control this run did NOT TEST (for its
+ * region or the whole run, e.g. bucket checks offline) is not resolved either: it is simply not
+ * re-judged, and the run's Not tested list says why.
  */
 @Repository
 public class LifecycleRepository {
@@ -104,7 +106,9 @@ public class LifecycleRepository {
                         INSERT INTO resolved_finding (run_id, fingerprint, previous_run_id, control_id, previous_status, region, resource, now_status)
                         SELECT :run, p.fingerprint, p.run_id, p.control_id, p.status, p.region, p.resource, c.status
                         FROM finding p LEFT JOIN finding c ON c.run_id = :run AND c.fingerprint = p.fingerprint
-                        WHERE p.run_id = :previous AND p.status <> 'PASS' AND (c.fingerprint IS NULL OR c.status = 'PASS')""")
+                        WHERE p.run_id = :previous AND p.status <> 'PASS' AND (c.fingerprint IS NULL OR c.status = 'PASS')
+                          AND NOT EXISTS (SELECT 1 FROM not_tested n WHERE n.run_id = :run AND n.control_id = p.control_id
+                                          AND (n.region = '-' OR n.region = p.region))""")
                 .param("run", runId)
                 .param("previous", previousRunId)
                 .update();

@@ -154,6 +154,19 @@ public abstract class EvidenceLifecycleContract {
     }
 
     @Test
+    void aProblemOfACheckThisRunDidNotTestIsNotResolved() throws IOException {
+        String db = jdbcUrl();
+
+        audit(db);
+        Files.writeString(estate, "regions:\n  - name: eu-west-1\n    sources: []\n");
+        JsonNode second = findingsJson(audit(db));
+
+        assertThat(second.at("/scope/notTested").valueStream().map(n -> n.get("control").asString() + " " + n.get("region").asString()))
+                .contains("RES-LOKI-STORAGE eu-west-1");
+        assertThat(resolvedResources(second)).doesNotContain(VIOLATION);
+    }
+
+    @Test
     void aWaiverInForceWaivesTheFailureAndTheGatePasses() throws IOException, SQLException {
         String db = jdbcUrl();
         Path waivers = dir.resolve("waivers.yaml");
