@@ -31,7 +31,8 @@ SELECT
     e.destination_region,
     e.region_basis,
     src.location AS file,
-    e.line
+    e.line,
+    e.source_id
 FROM egress_fact e
 JOIN source_fact src ON src.run_id = e.run_id AND src.source_id = e.source_id
 LEFT JOIN run_jurisdiction_region origin ON origin.run_id = e.run_id AND origin.region = e.origin_region
@@ -57,7 +58,8 @@ SELECT
     CAST(NULL AS VARCHAR(64)),
     CAST(NULL AS VARCHAR(256)),
     s.location,
-    CAST(NULL AS INTEGER)
+    CAST(NULL AS INTEGER),
+    s.source_id
 FROM source_fact s
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = s.run_id AND stack.region = s.region
 WHERE s.run_id = :runId

@@ -30,7 +30,8 @@ SELECT
     END AS message,
     CASE WHEN o.config_path IS NOT NULL THEN o.config_path ELSE d.config_path END AS retention_setting,
     CASE WHEN o.config_path IS NOT NULL THEN o.hours ELSE d.hours END AS retention_hours,
-    rule.minimum_days
+    rule.minimum_days,
+    CASE WHEN o.config_path IS NOT NULL THEN o.source_id ELSE d.source_id END AS source_id
 FROM run_tenant t
 LEFT JOIN run_jurisdiction_region j ON j.run_id = t.run_id AND j.region = t.home_region
 LEFT JOIN run_retention_rule rule ON rule.run_id = t.run_id AND rule.jurisdiction = j.jurisdiction
@@ -53,7 +54,8 @@ SELECT
         || '; the minimum is ' || CAST(rule.minimum_days AS VARCHAR(20)) || ' days (' || rule.framework || ')',
     r.config_path,
     r.hours,
-    rule.minimum_days
+    rule.minimum_days,
+    r.source_id
 FROM run_tenant t
 JOIN run_jurisdiction_region j ON j.run_id = t.run_id AND j.region = t.home_region
 JOIN run_retention_rule rule ON rule.run_id = t.run_id AND rule.jurisdiction = j.jurisdiction

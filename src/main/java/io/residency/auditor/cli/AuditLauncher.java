@@ -4,6 +4,7 @@ import io.residency.auditor.AuditorApplication;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.AuditRunRepository;
 import io.residency.auditor.findings.FindingRepository;
+import io.residency.auditor.findings.NotTestedRepository;
 import io.residency.auditor.input.InvalidInputException;
 import io.residency.auditor.job.AuditInputs;
 import io.residency.auditor.job.AuditInputsLoader;
@@ -111,7 +112,7 @@ public final class AuditLauncher {
         }
         String bundle = execution.getExecutionContext().getString("bundlePath", null);
         return new RunOutcome(runId, null, bundle == null ? null : Path.of(bundle),
-                context.getBean(FindingRepository.class).findings(runId));
+                context.getBean(FindingRepository.class).findings(runId), context.getBean(NotTestedRepository.class).notTested(runId));
     }
 
     private static String failure(JobExecution execution) {

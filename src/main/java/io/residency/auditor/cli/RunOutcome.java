@@ -1,6 +1,7 @@
 package io.residency.auditor.cli;
 
 import io.residency.auditor.findings.Finding;
+import io.residency.auditor.findings.NotTested;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,8 +10,13 @@ import java.util.List;
  *
  * @param failure {@code null} when the job completed; else which step failed and why
  * @param bundle  the evidence bundle, or {@code null} when none was written
+ * @param notTested the checks the run could not make
  */
-public record RunOutcome(String runId, String failure, Path bundle, List<Finding> findings) {
+public record RunOutcome(String runId, String failure, Path bundle, List<Finding> findings, List<NotTested> notTested) {
+
+    public RunOutcome(String runId, String failure, Path bundle, List<Finding> findings) {
+        this(runId, failure, bundle, findings, List.of());
+    }
 
     public boolean completed() {
         return failure == null;

@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.evidence.Verdict;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Status;
 import java.io.PrintStream;
@@ -31,6 +32,11 @@ final class RunReport {
                 out.println("             " + ConsoleText.escape(finding.message()));
             }
         }
+        if (!outcome.notTested().isEmpty()) {
+            out.println("Not tested: " + outcome.notTested().size() + " checks (they change no exit code)");
+            outcome.notTested().forEach(n -> out.printf("  %-22s %-10s %s%n", n.control(), n.region(), n.reason()));
+        }
+        out.println("Verdict: " + Verdict.of(findings, outcome.notTested().size()));
         int failing = failOn.failing(findings).size();
         out.println("Fail-on " + failOn + ": " + (failing == 0 ? "nothing at or above it" : failing + " findings at or above it"));
         out.println("Evidence bundle: " + ConsoleText.escape(display(outcome.bundle())));

@@ -5,8 +5,10 @@ import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.EgressFact;
 import io.residency.auditor.facts.RunKeys;
+import io.residency.auditor.facts.RunScope;
 import io.residency.auditor.facts.SourceFact;
 import io.residency.auditor.findings.Finding;
+import io.residency.auditor.findings.NotTested;
 import io.residency.auditor.findings.ResolvedFinding;
 import io.residency.auditor.findings.WaiverOutcome;
 import java.util.List;
@@ -20,28 +22,26 @@ import java.util.Map;
  * @param estateSource  the estate file as given
  * @param waiversSource the waivers file as given, or {@code null}
  * @param keys          the ids of the signing and hash keys the run used, for every report to name
+ * @param scope         what the run examined, or {@code null} for a run recorded without it
+ * @param notTested     the checks the run could not make, and why
  */
 public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved,
                             List<WaiverOutcome> waivers, List<SourceFact> sources,
                             List<EgressFact> egress, List<ControlDefinition> controls, FrameworkCatalog frameworkCatalog,
                             Map<String, List<String>> jurisdictions, Map<String, List<String>> frameworksOf,
-                            String estateSource, String waiversSource, RunKeys keys) {
+                            String estateSource, String waiversSource, RunKeys keys, RunScope scope, List<NotTested> notTested) {
 
     public EvidenceModel {
         keys = keys == null ? RunKeys.NONE : keys;
+        notTested = notTested == null ? List.of() : List.copyOf(notTested);
     }
 
-    /** A model whose keys are not known yet: reports say "unsigned" and "no value hashed". */
+    /** A model whose keys and scope are not known: reports say "unsigned", "no value hashed" and nothing not tested. */
     public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved, List<WaiverOutcome> waivers,
                          List<SourceFact> sources, List<EgressFact> egress, List<ControlDefinition> controls,
                          FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
                          Map<String, List<String>> frameworksOf, String estateSource, String waiversSource) {
         this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
-                estateSource, waiversSource, RunKeys.NONE);
-    }
-
-    public EvidenceModel withKeys(RunKeys runKeys) {
-        return new EvidenceModel(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions,
-                frameworksOf, estateSource, waiversSource, runKeys);
+                estateSource, waiversSource, RunKeys.NONE, null, List.of());
     }
 }

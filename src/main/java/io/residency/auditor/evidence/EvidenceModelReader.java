@@ -5,9 +5,11 @@ import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.AuditRunRepository;
 import io.residency.auditor.facts.FactRepository;
+import io.residency.auditor.facts.RunKeysRepository;
 import io.residency.auditor.facts.RunScopeRepository;
 import io.residency.auditor.findings.FindingRepository;
 import io.residency.auditor.findings.LifecycleRepository;
+import io.residency.auditor.findings.NotTestedRepository;
 import io.residency.auditor.findings.WaiverRepository;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +23,22 @@ public class EvidenceModelReader {
     private final WaiverRepository waivers;
     private final FactRepository facts;
     private final RunScopeRepository scope;
+    private final NotTestedRepository notTested;
+    private final RunKeysRepository keys;
     private final ControlCatalog catalog = ControlCatalog.load();
     private final FrameworkCatalog frameworks = FrameworkCatalog.load();
 
     public EvidenceModelReader(AuditRunRepository runs, FindingRepository findings, LifecycleRepository lifecycle,
-                               WaiverRepository waivers, FactRepository facts, RunScopeRepository scope) {
+                               WaiverRepository waivers, FactRepository facts, RunScopeRepository scope,
+                               NotTestedRepository notTested, RunKeysRepository keys) {
         this.runs = runs;
         this.findings = findings;
         this.lifecycle = lifecycle;
         this.waivers = waivers;
         this.facts = facts;
         this.scope = scope;
+        this.notTested = notTested;
+        this.keys = keys;
     }
 
     /**
@@ -42,6 +49,7 @@ public class EvidenceModelReader {
         AuditRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no record"));
         return new EvidenceModel(run, findings.findings(runId), lifecycle.resolved(runId), waivers.outcomes(runId),
                 facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks,
-                scope.jurisdictions(runId), scope.frameworks(runId), estateSource, waiversSource);
+                scope.jurisdictions(runId), scope.frameworks(runId), estateSource, waiversSource,
+                keys.find(runId), scope.scope(runId), notTested.notTested(runId));
     }
 }

@@ -18,6 +18,7 @@ public final class FindingsJsonWriter {
     public void write(EvidenceModel model, OutputStream out) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("run", runSection(model));
+        document.put("scope", ScopeSection.of(model));
         document.put("findings", model.findings().stream().map(FindingsJsonWriter::findingSection).toList());
         document.put("resolved", model.resolved().stream().map(r -> {
             Map<String, Object> resolved = new LinkedHashMap<>();

@@ -70,6 +70,7 @@ final class ReportView {
                             .map(ControlDefinition::id).collect(Collectors.collectingAndThen(Collectors.joining(", "),
                                     ids -> ids.isEmpty() ? "-" : ids)))).toList());
         });
+        NotTestedView.addTo(view, model, framework);
         return view;
     }
 

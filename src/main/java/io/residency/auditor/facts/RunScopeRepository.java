@@ -4,9 +4,11 @@ import io.residency.auditor.estate.Tenant;
 import io.residency.auditor.policy.FrameworkRules;
 import io.residency.auditor.policy.Policy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +22,21 @@ public class RunScopeRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records the policy's jurisdictions and rules and the estate's tenants for this run. */
-    public void replaceScope(String runId, Policy policy, List<Tenant> tenants) {
-        for (String table : List.of("run_jurisdiction_region", "run_residency_rule", "run_retention_rule", "run_tenant")) {
+    /**
+     * Records the policy's jurisdictions and rules, the estate's regions and tenants, and how the run
+     * looks (offline, with or without S3 and the querier) for this run.
+     *
+     * @param regions the regions the estate lists, with or without sources
+     */
+    public void replaceScope(String runId, Policy policy, List<Tenant> tenants, Collection<String> regions, RunMode mode) {
+        for (String table : List.of("run_jurisdiction_region", "run_residency_rule", "run_retention_rule", "run_tenant",
+                "run_region", "run_scope")) {
             jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
+        }
+        jdbc.sql("INSERT INTO run_scope (run_id, offline, aws_section, querier) VALUES (?, ?, ?, ?)")
+                .params(runId, mode.offline(), mode.awsSection(), mode.querier()).update();
+        for (String region : new TreeSet<>(regions)) {
+            jdbc.sql("INSERT INTO run_region (run_id, region) VALUES (?, ?)").params(runId, region).update();
         }
         for (Tenant tenant : tenants) {
             jdbc.sql("INSERT INTO run_tenant (run_id, tenant_id, sox, home_region) VALUES (?, ?, ?, ?)")
@@ -77,5 +90,27 @@ public class RunScopeRepository {
                 .query((row, index) -> frameworks.computeIfAbsent(row.getString(1), j -> new ArrayList<>()).add(row.getString(2)))
                 .list();
         return frameworks;
+    }
+
+    /** What the run examined; {@code null} for a run recorded before scope was (V4). */
+    public RunScope scope(String runId) {
+        RunMode mode = jdbc.sql("SELECT offline, aws_section, querier FROM run_scope WHERE run_id = ?")
+                .param(runId)
+                .query((row, index) -> new RunMode(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)))
+                .optional().orElse(null);
+        if (mode == null) {
+            return null;
+        }
+        List<String> regions = jdbc.sql("SELECT region FROM run_region WHERE run_id = ? ORDER BY region")
+                .param(runId).query(String.class).list();
+        Map<String, Long> sources = new TreeMap<>();
+        jdbc.sql("SELECT kind, COUNT(*) FROM source_fact WHERE run_id = ? GROUP BY kind")
+                .param(runId)
+                .query((row, index) -> sources.put(row.getString(1), row.getLong(2)))
+                .list();
+        long buckets = jdbc.sql("SELECT COUNT(*) FROM bucket_fact WHERE run_id = ?").param(runId).query(Long.class).single();
+        long tenants = jdbc.sql("SELECT COUNT(*) FROM run_tenant WHERE run_id = ?").param(runId).query(Long.class).single();
+        long soxTenants = jdbc.sql("SELECT COUNT(*) FROM run_tenant WHERE run_id = ? AND sox = TRUE").param(runId).query(Long.class).single();
+        return new RunScope(mode, regions, sources, buckets, tenants, soxTenants);
     }
 }

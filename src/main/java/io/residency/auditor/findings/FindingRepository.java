@@ -21,6 +21,9 @@ public class FindingRepository {
     private static final TypeReference<Map<String, Object>> EVIDENCE = new TypeReference<>() {
     };
 
+    /** The evidence key under which a control query names the source a finding was judged from. */
+    static final String SOURCE_ID = "source_id";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json = JsonMapper.builder().build();
 
@@ -34,14 +37,24 @@ public class FindingRepository {
         for (Finding finding : findings) {
             jdbc.sql("""
                     INSERT INTO finding (run_id, fingerprint, control_id, status, severity, frameworks, region, jurisdiction,
-                                         resource, message, evidence_json, first_seen, lifecycle)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         resource, message, evidence_json, first_seen, lifecycle, source_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(runId, finding.fingerprint(), finding.controlId(), finding.status().name(), finding.severity().label(),
                             String.join(",", finding.frameworks()), finding.region(), finding.jurisdiction(), finding.resource(),
                             finding.message(), json.writeValueAsString(finding.evidence()), Timestamp.from(finding.firstSeen()),
-                            finding.lifecycle())
+                            finding.lifecycle(), sourceId(finding))
                     .update();
         }
+    }
+
+    /**
+     * The estate source a finding was judged from, as its control query names it (column
+     * {@code source_id}); {@code null} where no single source decides it, such as S3 or the querier.
+     * Stored apart so a later run can tell which problems an unreadable source leaves unchecked.
+     */
+    static String sourceId(Finding finding) {
+        Object source = finding.evidence().get(SOURCE_ID);
+        return source == null ? null : source.toString();
     }
 
     /** When this estate first had a finding with this fingerprint, in any earlier run. */
@@ -65,7 +78,7 @@ public class FindingRepository {
                 .list();
     }
 
-    private Finding toFinding(ResultSet row, int index) throws SQLException {
+    Finding toFinding(ResultSet row, int index) throws SQLException {
         String frameworks = row.getString("frameworks");
         return new Finding(row.getString("control_id"), Status.valueOf(row.getString("status")),
                 Severity.parse(row.getString("severity")),

@@ -1,21 +1,81 @@
 package io.residency.auditor.findings;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Compares a run with the previous completed run of the same estate: each problem is new or still
  * open, and the previous run's problems that are gone are recorded as resolved.
+ *
+ * <p>Resolved means re-checked: a problem judged from a source that this run could not read is
+ * carried over as an UNVERIFIED finding of this run ("could not be re-checked"), with its
+ * fingerprint, so it stays open and counts for {@code --fail-on}. A problem whose resource is gone
+ * from a source that was read is resolved. A problem of a control this run did NOT TEST (for its
+ * region or the whole run, e.g. bucket checks offline) is not resolved either: it is simply not
+ * re-judged, and the run's Not tested list says why.
  */
 @Repository
 public class LifecycleRepository {
 
-    private final JdbcClient jdbc;
+    /** Keeps a carried-over message within the finding's column however long the reasons are. */
+    private static final int MAX_MESSAGE = 2000;
 
-    public LifecycleRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FindingRepository findings;
+
+    public LifecycleRepository(JdbcClient jdbc, FindingRepository findings) {
         this.jdbc = jdbc;
+        this.findings = findings;
+    }
+
+    /**
+     * The previous run's problems that this run could not re-check because their source could not
+     * be read now, as UNVERIFIED findings of this run with their original fingerprint and first
+     * sighting. Problems this run judged again (under the same fingerprint) are left out.
+     *
+     * @param judged the findings this run's controls produced
+     */
+    public List<Finding> carriedOver(String runId, List<Finding> judged) {
+        Optional<String> previous = previousRun(runId);
+        if (previous.isEmpty()) {
+            return List.of();
+        }
+        Set<String> rechecked = judged.stream().map(Finding::fingerprint).collect(Collectors.toSet());
+        return jdbc.sql("""
+                        SELECT p.*, s.reason AS unread_reason FROM finding p
+                        JOIN source_fact s ON s.run_id = :run AND s.source_id = p.source_id AND s.status = 'ERROR'
+                        WHERE p.run_id = :previous AND p.status <> 'PASS'
+                        ORDER BY p.control_id, p.region, p.resource""")
+                .param("run", runId)
+                .param("previous", previous.get())
+                .query((row, index) -> notRechecked(findings.toFinding(row, index), previous.get(), row.getString("unread_reason")))
+                .list().stream()
+                .filter(f -> !rechecked.contains(f.fingerprint()))
+                .toList();
+    }
+
+    /** What was last judged stays in the evidence; a problem carried over again keeps its original judgement. */
+    private static Finding notRechecked(Finding previous, String previousRunId, String reason) {
+        Map<String, Object> evidence = new LinkedHashMap<>(previous.evidence());
+        evidence.putIfAbsent("last_judged_status", previous.status().name());
+        evidence.putIfAbsent("last_judged_run", previousRunId);
+        evidence.putIfAbsent("last_judged_message", previous.message());
+        evidence.put("recheck_error", Objects.toString(reason, "unknown"));
+        String message = "Could not be re-checked: " + Objects.toString(reason, "the source could not be read") + " (last judged "
+                + evidence.get("last_judged_status") + " in run " + evidence.get("last_judged_run") + ": "
+                + evidence.get("last_judged_message") + ")";
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE - 3) + "...";
+        }
+        return new Finding(previous.controlId(), Status.UNVERIFIED, previous.severity(), previous.frameworks(), previous.region(),
+                previous.jurisdiction(), previous.resource(), message, evidence, previous.fingerprint(), previous.firstSeen(), null);
     }
 
     public Optional<String> previousRun(String runId) {
@@ -46,7 +106,9 @@ public class LifecycleRepository {
                         INSERT INTO resolved_finding (run_id, fingerprint, previous_run_id, control_id, previous_status, region, resource, now_status)
                         SELECT :run, p.fingerprint, p.run_id, p.control_id, p.status, p.region, p.resource, c.status
                         FROM finding p LEFT JOIN finding c ON c.run_id = :run AND c.fingerprint = p.fingerprint
-                        WHERE p.run_id = :previous AND p.status <> 'PASS' AND (c.fingerprint IS NULL OR c.status = 'PASS')""")
+                        WHERE p.run_id = :previous AND p.status <> 'PASS' AND (c.fingerprint IS NULL OR c.status = 'PASS')
+                          AND NOT EXISTS (SELECT 1 FROM not_tested n WHERE n.run_id = :run AND n.control_id = p.control_id
+                                          AND (n.region = '-' OR n.region = p.region))""")
                 .param("run", runId)
                 .param("previous", previousRunId)
                 .update();

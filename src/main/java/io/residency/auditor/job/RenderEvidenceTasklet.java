@@ -42,7 +42,7 @@ public class RenderEvidenceTasklet implements Tasklet {
         SigningKey signingKey = request.signingKey() == null ? null : Ed25519Keys.readPrivate(request.signingKey());
         keys.recordSigningKey(request.runId(), signingKey == null ? null : signingKey.keyId());
         EvidenceModel model = models.read(request.runId(), request.estateFile().toString(),
-                request.waiversFile() == null ? null : request.waiversFile().toString()).withKeys(keys.find(request.runId()));
+                request.waiversFile() == null ? null : request.waiversFile().toString());
         Path bundle = writer.write(request.outDir(), model, request.formats(), signingKey, predicate(request, model));
         contribution.getStepExecution().getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
         StepSummaries.put(contribution, model.findings().size(), "bundle " + bundle);

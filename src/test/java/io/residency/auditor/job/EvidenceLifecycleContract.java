@@ -109,6 +109,78 @@ public abstract class EvidenceLifecycleContract {
         assertThat(pdfText(latestBundle().resolve("gdpr-evidence.pdf"))).contains("Resolved", VIOLATION);
     }
 
+    /** The bundle the run printed, so runs in the same second need no waiting to be told apart. */
+    private static JsonNode findingsJson(CliRun run) throws IOException {
+        String line = run.stdout().lines().filter(l -> l.startsWith("Evidence bundle: ")).findFirst().orElseThrow(() -> new AssertionError(run.output()));
+        Path bundle = Path.of(line.substring("Evidence bundle: ".length()).replaceAll("/$", ""));
+        return JsonMapper.builder().build().readTree(bundle.resolve("findings.json").toFile());
+    }
+
+    private static List<String> resolvedResources(JsonNode document) {
+        return document.get("resolved").valueStream().map(r -> r.get("resource").asString()).toList();
+    }
+
+    @Test
+    void aProblemWhoseSourceCannotBeReadStaysOpenAsUnverifiedUntilItIsRecheckedAndPasses() throws IOException, SQLException {
+        String db = jdbcUrl();
+        String original = Files.readString(loki);
+
+        JsonNode first = violation(findingsJson(audit(db)));
+        Files.delete(loki);
+        CliRun unreadable = audit(db, "--fail-on", "critical");
+        JsonNode second = findingsJson(unreadable);
+        Files.writeString(loki, original.replace("s3.eu-central-2.amazonaws.com", "s3.eu-central-1.amazonaws.com"));
+        JsonNode third = findingsJson(audit(db));
+
+        assertThat(first.get("status").asString()).isEqualTo("FAIL");
+        JsonNode carried = violation(second);
+        assertThat(carried.get("status").asString()).isEqualTo("UNVERIFIED");
+        assertThat(carried.get("message").asString()).startsWith("Could not be re-checked: ").contains("last judged FAIL");
+        assertThat(carried.get("fingerprint").asString()).isEqualTo(first.get("fingerprint").asString());
+        assertThat(carried.get("firstSeen").asString()).isEqualTo(first.get("firstSeen").asString());
+        assertThat(carried.get("lifecycle").asString()).isEqualTo("open");
+        assertThat(carried.get("evidence").get("source_id").asString()).isEqualTo("eu-west-1/loki");
+        assertThat(resolvedResources(second)).doesNotContain(VIOLATION);
+        assertThat(unreadable.exitCode()).as(unreadable.output()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(unreadable.stdout()).contains("Could not be re-checked");
+        assertThat(strings(db, "SELECT source_id FROM finding WHERE status = 'UNVERIFIED' AND resource = '" + VIOLATION + "'"))
+                .containsExactly("eu-west-1/loki");
+
+        assertThat(violation(third).get("status").asString()).isEqualTo("PASS");
+        assertThat(third.get("resolved").valueStream().filter(r -> r.get("resource").asString().equals(VIOLATION)))
+                .singleElement().satisfies(r -> assertThat(r.get("nowStatus").asString()).isEqualTo("PASS"));
+    }
+
+    @Test
+    void aProblemWhoseResourceIsGoneFromASourceThatWasReadIsResolved() throws IOException {
+        String db = jdbcUrl();
+
+        audit(db);
+        Files.writeString(loki, Files.readString(loki).replace("bucketnames: logs-ch, endpoint: s3.eu-central-2.amazonaws.com",
+                "bucketnames: logs-eu, endpoint: s3.eu-central-1.amazonaws.com"));
+        JsonNode second = findingsJson(audit(db));
+
+        assertThat(second.get("findings").valueStream().map(f -> f.get("resource").asString())).doesNotContain(VIOLATION);
+        assertThat(second.get("resolved").valueStream().filter(r -> r.get("resource").asString().equals(VIOLATION)))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("previousStatus").asString()).isEqualTo("FAIL");
+                    assertThat(r.get("nowStatus").isNull()).as("gone").isTrue();
+                });
+    }
+
+    @Test
+    void aProblemOfACheckThisRunDidNotTestIsNotResolved() throws IOException {
+        String db = jdbcUrl();
+
+        audit(db);
+        Files.writeString(estate, "regions:\n  - name: eu-west-1\n    sources: []\n");
+        JsonNode second = findingsJson(audit(db));
+
+        assertThat(second.at("/scope/notTested").valueStream().map(n -> n.get("control").asString() + " " + n.get("region").asString()))
+                .contains("RES-LOKI-STORAGE eu-west-1");
+        assertThat(resolvedResources(second)).doesNotContain(VIOLATION);
+    }
+
     @Test
     void aWaiverInForceWaivesTheFailureAndTheGatePasses() throws IOException, SQLException {
         String db = jdbcUrl();
