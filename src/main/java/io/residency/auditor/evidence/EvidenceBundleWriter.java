@@ -27,8 +27,8 @@ public class EvidenceBundleWriter {
     private final SarifWriter sarifWriter = new SarifWriter();
     private final JunitWriter junitWriter = new JunitWriter();
 
-    /** @param formats machine-readable extras besides the bundle: sarif, junit */
-    public Path write(Path outDir, EvidenceModel model, Set<String> formats) throws IOException {
+    /** @param formats the reports to render; the manifest is written whatever is asked */
+    public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats) throws IOException {
         Files.createDirectories(outDir);
         String runId = model.run().runId();
         Path target = outDir.resolve(runId);
@@ -36,22 +36,29 @@ public class EvidenceBundleWriter {
         deleteRecursively(staging);
         Files.createDirectories(staging);
 
-        try (OutputStream out = Files.newOutputStream(staging.resolve("findings.json"))) {
-            jsonWriter.write(model, out);
+        if (formats.contains(ReportFormat.JSON)) {
+            try (OutputStream out = Files.newOutputStream(staging.resolve("findings.json"))) {
+                jsonWriter.write(model, out);
+            }
         }
         for (String framework : List.of("GDPR", "SOX")) {
             String prefix = framework.toLowerCase();
-            writeCsv(staging.resolve(prefix + "-findings.csv"), framework(model.findings(), framework));
-            try (OutputStream out = Files.newOutputStream(staging.resolve(prefix + "-evidence.pdf"))) {
-                pdfRenderer.render(model, framework, out);
+            if (formats.contains(ReportFormat.CSV)) {
+                writeCsv(staging.resolve(prefix + "-findings.csv"), framework(model.findings(), framework));
+            }
+            // Laying out a PDF is the costliest part of a run: only when asked for.
+            if (formats.contains(ReportFormat.PDF)) {
+                try (OutputStream out = Files.newOutputStream(staging.resolve(prefix + "-evidence.pdf"))) {
+                    pdfRenderer.render(model, framework, out);
+                }
             }
         }
-        if (formats.contains("sarif")) {
+        if (formats.contains(ReportFormat.SARIF)) {
             try (OutputStream out = Files.newOutputStream(staging.resolve("findings.sarif"))) {
                 sarifWriter.write(model, out);
             }
         }
-        if (formats.contains("junit")) {
+        if (formats.contains(ReportFormat.JUNIT)) {
             try (OutputStream out = Files.newOutputStream(staging.resolve("junit.xml"))) {
                 junitWriter.write(model, out);
             }

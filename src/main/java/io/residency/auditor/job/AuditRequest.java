@@ -14,7 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param mode       {@code audit}, or {@code gate} for the pre-release check
  * @param offline    judge configuration files only: no AWS and no Thanos calls
  * @param waiversFile {@code null} when the run has no waivers
- * @param formats    machine-readable extras to write: sarif, junit (findings.json is always written)
+ * @param formats    the reports to render (json, csv, pdf, sarif, junit); the manifest is always written
  */
 public record AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
                            String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,

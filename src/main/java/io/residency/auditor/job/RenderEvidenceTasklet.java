@@ -3,7 +3,11 @@ package io.residency.auditor.job;
 import io.residency.auditor.evidence.EvidenceBundleWriter;
 import io.residency.auditor.evidence.EvidenceModel;
 import io.residency.auditor.evidence.EvidenceModelReader;
+import io.residency.auditor.evidence.ReportFormat;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -29,7 +33,9 @@ public class RenderEvidenceTasklet implements Tasklet {
         AuditRequest request = AuditRequest.from(contribution.getStepExecution().getJobParameters());
         EvidenceModel model = models.read(request.runId(), request.estateFile().toString(),
                 request.waiversFile() == null ? null : request.waiversFile().toString());
-        Path bundle = writer.write(request.outDir(), model, request.formats());
+        Set<ReportFormat> formats = request.formats().stream().map(ReportFormat::parse)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ReportFormat.class)));
+        Path bundle = writer.write(request.outDir(), model, formats);
         contribution.getStepExecution().getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
         StepSummaries.put(contribution, model.findings().size(), "bundle " + bundle);
         return RepeatStatus.FINISHED;
