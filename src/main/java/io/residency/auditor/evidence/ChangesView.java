@@ -1,13 +1,11 @@
 package io.residency.auditor.evidence;
 
-import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.ResolvedFinding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** What changed since the estate's previous run: the new problems and the resolved ones. */
 final class ChangesView {
@@ -20,7 +18,7 @@ final class ChangesView {
         List<Map<String, Object>> newFindings = findings.stream().filter(f -> "new".equals(f.lifecycle())).map(FindingRows::row).toList();
         List<ResolvedFinding> resolved = model.resolved().stream()
                 .filter(r -> findings.stream().noneMatch(f -> f.fingerprint().equals(r.fingerprint()) && f.status().isProblem()))
-                .filter(r -> controlFrameworks(model, r.controlId()).contains(scope.framework()))
+                .filter(r -> model.frameworkCatalog().maps(scope.framework(), r.controlId()))
                 .toList();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("newFindings", newFindings);
@@ -30,10 +28,5 @@ final class ChangesView {
         view.put("hasResolved", !resolved.isEmpty());
         view.put("hasChanges", !resolved.isEmpty() || !newFindings.isEmpty());
         return view;
-    }
-
-    private static Set<String> controlFrameworks(EvidenceModel model, String controlId) {
-        return model.controls().stream().filter(c -> c.id().equals(controlId)).findFirst()
-                .map(ControlDefinition::frameworks).map(Map::keySet).orElse(Set.of());
     }
 }

@@ -19,8 +19,8 @@ final class ControlsView {
         String framework = scope.framework();
         List<Map<String, Object>> controls = new ArrayList<>();
         for (ControlDefinition control : model.controls()) {
-            List<String> articles = control.frameworks().get(framework);
-            if (articles == null) {
+            List<String> articles = model.frameworkCatalog().framework(framework).map(f -> f.refsOf(control.id())).orElse(List.of());
+            if (articles.isEmpty()) {
                 continue;
             }
             List<Finding> own = scope.findings().stream().filter(f -> f.controlId().equals(control.id())).toList();

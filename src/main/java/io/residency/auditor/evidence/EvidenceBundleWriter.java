@@ -41,8 +41,9 @@ public class EvidenceBundleWriter {
                 jsonWriter.write(model, out);
             }
         }
-        for (String framework : List.of("GDPR", "SOX")) {
-            String prefix = framework.toLowerCase();
+        // One CSV and one PDF per framework the run's policy applies, named by its definition file.
+        for (String framework : model.reportedFrameworks()) {
+            String prefix = model.frameworkCatalog().framework(framework).orElseThrow().reportFile();
             if (formats.contains(ReportFormat.CSV)) {
                 writeCsv(staging.resolve(prefix + "-findings.csv"), framework(model.findings(), framework));
             }

@@ -2,7 +2,6 @@ package io.residency.auditor.evidence;
 
 import io.residency.auditor.controls.ControlDefinition;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -18,7 +17,7 @@ final class FrameworkMappingView {
             view.put("frameworkName", f.name());
             view.put("frameworkSource", f.source());
             view.put("provisions", f.provisions().stream().map(p -> Map.of("ref", p.ref(), "title", p.title(), "why", p.why(),
-                    "controls", model.controls().stream().filter(c -> c.frameworks().getOrDefault(framework, List.of()).contains(p.ref()))
+                    "controls", model.controls().stream().filter(c -> p.controls().contains(c.id()))
                             .map(ControlDefinition::id).collect(Collectors.collectingAndThen(Collectors.joining(", "),
                                     ids -> ids.isEmpty() ? "-" : ids)))).toList());
         });

@@ -1,5 +1,6 @@
 package io.residency.auditor.evidence;
 
+import io.residency.auditor.controls.Framework;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class ReportView {
         ReportScope scope = ReportScope.of(model, framework);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("framework", framework);
-        view.put("title", framework + " data residency evidence");
+        view.put("title", model.frameworkCatalog().framework(framework).map(Framework::reportTitle).orElse(framework + " data residency evidence"));
         view.put("scope", scope.jurisdictions().stream()
                 .map(j -> j + " (" + String.join(", ", model.jurisdictions().getOrDefault(j, List.of())) + ")")
                 .collect(Collectors.joining("; ")));

@@ -1,5 +1,7 @@
 package io.residency.auditor.job;
 
+import io.residency.auditor.controls.ControlCatalog;
+import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.estate.EstateLoader;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.findings.LoadedWaivers;
@@ -23,6 +25,7 @@ public class AuditInputsLoader {
     private final EstateLoader estateLoader;
     private final PolicyLoader policyLoader;
     private final WaiverLoader waiverLoader;
+    private final FrameworkCatalog frameworks = FrameworkCatalog.bundled(ControlCatalog.load());
 
     public AuditInputsLoader(Validator validator) {
         YamlInputReader reader = new YamlInputReader(validator);
@@ -35,8 +38,11 @@ public class AuditInputsLoader {
         return estateLoader.load(file);
     }
 
+    /** The policy, with the definitions of the frameworks it names checked before the run starts (bad input, exit 2). */
     public LoadedPolicy loadPolicy(Path file) {
-        return policyLoader.load(file);
+        LoadedPolicy policy = policyLoader.load(file);
+        frameworks.forPolicy(policy.policy());
+        return policy;
     }
 
     public LoadedWaivers loadWaivers(Path file) {

@@ -20,19 +20,23 @@ public class RenderEvidenceTasklet implements Tasklet {
 
     static final String BUNDLE_PATH = "bundlePath";
 
+    private final AuditInputsLoader inputs;
     private final EvidenceModelReader models;
     private final EvidenceBundleWriter writer;
 
-    public RenderEvidenceTasklet(EvidenceModelReader models, EvidenceBundleWriter writer) {
+    public RenderEvidenceTasklet(AuditInputsLoader inputs, EvidenceModelReader models, EvidenceBundleWriter writer) {
+        this.inputs = inputs;
         this.models = models;
         this.writer = writer;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        AuditRequest request = AuditRequest.from(contribution.getStepExecution().getJobParameters());
+        AuditInputs loaded = inputs.load(contribution.getStepExecution().getJobParameters());
+        AuditRequest request = loaded.request();
+        // The policy says which frameworks get reports, and defines any framework the jar does not bundle.
         EvidenceModel model = models.read(request.runId(), request.estateFile().toString(),
-                request.waiversFile() == null ? null : request.waiversFile().toString());
+                request.waiversFile() == null ? null : request.waiversFile().toString(), loaded.policy().policy());
         Set<ReportFormat> formats = request.formats().stream().map(ReportFormat::parse)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ReportFormat.class)));
         Path bundle = writer.write(request.outDir(), model, formats);
