@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.evidence.ReportFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -25,8 +26,8 @@ public class GateCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "json,sarif,junit",
-            description = "Machine-readable outputs in the bundle: json (findings.json, always), sarif (findings.sarif, SARIF 2.1.0), "
-                    + "junit (junit.xml). Default: ${DEFAULT-VALUE}.")
+            description = "The reports to render, any of: json (findings.json), csv (per-framework CSV), pdf (per-framework PDF), "
+                    + "sarif (findings.sarif, SARIF 2.1.0), junit (junit.xml). The manifest is always written. Default: ${DEFAULT-VALUE}.")
     List<String> formats;
 
     @Spec
@@ -34,11 +35,12 @@ public class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (String format : formats) {
-            if (!List.of("json", "sarif", "junit").contains(format)) {
-                throw new ParameterException(spec.commandLine(), "--format " + format + " is unknown; expected json, sarif or junit");
-            }
+        Set<String> asked;
+        try {
+            asked = ReportFormat.labels(formats);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new AuditRunner(options, failOn, "gate", offline, Set.copyOf(formats)).run();
+        return new AuditRunner(options, failOn, "gate", offline, asked).run();
     }
 }

@@ -29,16 +29,13 @@ public final class ControlCatalog {
         JsonNode root = yaml.readTree(resource("catalog.yaml"));
         List<ControlDefinition> controls = new ArrayList<>();
         for (JsonNode node : root.get("controls")) {
-            Map<String, List<String>> frameworks = new LinkedHashMap<>();
-            node.get("frameworks").properties().forEach(entry ->
-                    frameworks.put(entry.getKey(), entry.getValue().valueStream().map(JsonNode::asString).toList()));
             String queryFile = node.get("query").asString();
             Map<String, String> parameters = new LinkedHashMap<>();
             node.path("parameters").properties().forEach(entry -> parameters.put(entry.getKey(), entry.getValue().asString()));
             controls.add(new ControlDefinition(node.get("id").asString(), node.get("title").asString(),
                     Severity.parse(node.get("severity").asString()),
                     parameters,
-                    frameworks, node.get("rationale").asString(), node.get("remediation").asString(),
+                    node.get("rationale").asString(), node.get("remediation").asString(),
                     queryFile, new String(resource(queryFile), StandardCharsets.UTF_8)));
         }
         return new ControlCatalog(controls);

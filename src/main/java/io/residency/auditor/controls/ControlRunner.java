@@ -28,6 +28,7 @@ public class ControlRunner {
 
     private final JdbcClient jdbc;
     private final ControlCatalog catalog = ControlCatalog.load();
+    private final FrameworkCatalog bundledFrameworks = FrameworkCatalog.bundled(catalog);
 
     public ControlRunner(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -40,12 +41,13 @@ public class ControlRunner {
     /** One finding per control and resource; where a query yields a resource twice, the worse result stands. */
     public List<Finding> evaluate(String runId, Policy policy, Instant now) {
         Map<String, Finding> byFingerprint = new LinkedHashMap<>();
+        FrameworkCatalog frameworks = bundledFrameworks.forPolicy(policy);
         for (ControlDefinition control : catalog.controls()) {
             Map<String, Object> parameters = new LinkedHashMap<>(control.parameters());
             parameters.put("runId", runId);
             List<Finding> rows = jdbc.sql(control.query())
                     .params(parameters)
-                    .query((row, index) -> toFinding(control, policy, row, now))
+                    .query((row, index) -> toFinding(control, policy, frameworks, row, now))
                     .list();
             for (Finding finding : rows) {
                 byFingerprint.merge(finding.fingerprint(), finding,
@@ -55,12 +57,18 @@ public class ControlRunner {
         return new ArrayList<>(byFingerprint.values());
     }
 
-    private static Finding toFinding(ControlDefinition control, Policy policy, ResultSet row, Instant now) throws SQLException {
+    /**
+     * A finding concerns the frameworks that apply in its jurisdiction and map its control; one with no
+     * jurisdiction (a source not read, a flow to nowhere known) concerns every framework of the policy that maps it.
+     */
+    private static Finding toFinding(ControlDefinition control, Policy policy, FrameworkCatalog catalog, ResultSet row, Instant now)
+            throws SQLException {
         String jurisdiction = row.getString("jurisdiction");
         String resource = row.getString("resource");
-        List<String> frameworks = jurisdiction == null
-                ? List.copyOf(control.frameworks().keySet())
-                : policy.frameworksOf(jurisdiction).stream().filter(control.frameworks()::containsKey).toList();
+        List<String> applying = jurisdiction == null
+                ? policy.jurisdictions().values().stream().flatMap(j -> j.frameworks().stream()).distinct().sorted().toList()
+                : policy.frameworksOf(jurisdiction);
+        List<String> frameworks = applying.stream().filter(f -> catalog.maps(f, control.id())).toList();
         return new Finding(control.id(), Status.valueOf(row.getString("status")), control.severity(), frameworks,
                 row.getString("region"), jurisdiction, resource, row.getString("message"), evidence(row),
                 Fingerprint.of(control.id(), resource), now, null);

@@ -31,16 +31,17 @@ public class EvidenceBundleWriter {
     private final SarifWriter sarifWriter = new SarifWriter();
     private final JunitWriter junitWriter = new JunitWriter();
 
-    /** @param formats machine-readable extras besides the bundle: sarif, junit */
-    public Path write(Path outDir, EvidenceModel model, Set<String> formats) throws IOException {
+    /** An unsigned bundle. @param formats the reports to render; the manifest is written whatever is asked */
+    public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats) throws IOException {
         return write(outDir, model, formats, null, null);
     }
 
     /**
+     * @param formats    the reports to render; the manifest (and the signature) is written whatever is asked
      * @param signingKey {@code null} for an unsigned bundle
      * @param predicate  what the signature attests about the run; used only with a key
      */
-    public Path write(Path outDir, EvidenceModel model, Set<String> formats, SigningKey signingKey, BundlePredicate predicate)
+    public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats, SigningKey signingKey, BundlePredicate predicate)
             throws IOException {
         Files.createDirectories(outDir);
         String runId = model.run().runId();
@@ -49,22 +50,30 @@ public class EvidenceBundleWriter {
         deleteRecursively(staging);
         Files.createDirectories(staging);
 
-        try (OutputStream out = Files.newOutputStream(staging.resolve("findings.json"))) {
-            jsonWriter.write(model, out);
-        }
-        for (String framework : List.of("GDPR", "SOX")) {
-            String prefix = framework.toLowerCase();
-            writeCsv(staging.resolve(prefix + "-findings.csv"), framework(model.findings(), framework));
-            try (OutputStream out = Files.newOutputStream(staging.resolve(prefix + "-evidence.pdf"))) {
-                pdfRenderer.render(model, framework, out);
+        if (formats.contains(ReportFormat.JSON)) {
+            try (OutputStream out = Files.newOutputStream(staging.resolve("findings.json"))) {
+                jsonWriter.write(model, out);
             }
         }
-        if (formats.contains("sarif")) {
+        // One CSV and one PDF per framework the run's policy applies, named by its definition file.
+        for (String framework : model.reportedFrameworks()) {
+            String prefix = model.frameworkCatalog().framework(framework).orElseThrow().reportFile();
+            if (formats.contains(ReportFormat.CSV)) {
+                writeCsv(staging.resolve(prefix + "-findings.csv"), framework(model.findings(), framework));
+            }
+            // Laying out a PDF is the costliest part of a run: only when asked for.
+            if (formats.contains(ReportFormat.PDF)) {
+                try (OutputStream out = Files.newOutputStream(staging.resolve(prefix + "-evidence.pdf"))) {
+                    pdfRenderer.render(model, framework, out);
+                }
+            }
+        }
+        if (formats.contains(ReportFormat.SARIF)) {
             try (OutputStream out = Files.newOutputStream(staging.resolve("findings.sarif"))) {
                 sarifWriter.write(model, out);
             }
         }
-        if (formats.contains("junit")) {
+        if (formats.contains(ReportFormat.JUNIT)) {
             try (OutputStream out = Files.newOutputStream(staging.resolve("junit.xml"))) {
                 junitWriter.write(model, out);
             }

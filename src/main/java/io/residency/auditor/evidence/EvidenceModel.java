@@ -18,7 +18,8 @@ import java.util.Map;
  * Everything a bundle shows about one run, read once from the database.
  *
  * @param jurisdictions jurisdiction → its regions, as the run's policy defines them
- * @param frameworksOf  jurisdiction → its frameworks
+ * @param frameworkCatalog the run's frameworks: the bundled ones and those its policy defines
+ * @param frameworksOf  jurisdiction → the frameworks the policy applies there; each gets its reports
  * @param estateSource  the estate file as given
  * @param waiversSource the waivers file as given, or {@code null}
  * @param keys          the ids of the signing and hash keys the run used, for every report to name
@@ -43,5 +44,10 @@ public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedF
                          Map<String, List<String>> frameworksOf, String estateSource, String waiversSource) {
         this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
                 estateSource, waiversSource, RunKeys.NONE, null, List.of());
+    }
+
+    /** The frameworks the run's policy applies, sorted: one CSV and one PDF each. */
+    public List<String> reportedFrameworks() {
+        return frameworksOf.values().stream().flatMap(List::stream).distinct().sorted().toList();
     }
 }

@@ -11,6 +11,10 @@ import io.residency.auditor.findings.FindingRepository;
 import io.residency.auditor.findings.LifecycleRepository;
 import io.residency.auditor.findings.NotTestedRepository;
 import io.residency.auditor.findings.WaiverRepository;
+import io.residency.auditor.policy.Policy;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /** Reads what a bundle shows about one run from the database, in one place. */
@@ -26,7 +30,7 @@ public class EvidenceModelReader {
     private final NotTestedRepository notTested;
     private final RunKeysRepository keys;
     private final ControlCatalog catalog = ControlCatalog.load();
-    private final FrameworkCatalog frameworks = FrameworkCatalog.load();
+    private final FrameworkCatalog frameworks = FrameworkCatalog.bundled(catalog);
 
     public EvidenceModelReader(AuditRunRepository runs, FindingRepository findings, LifecycleRepository lifecycle,
                                WaiverRepository waivers, FactRepository facts, RunScopeRepository scope,
@@ -44,12 +48,15 @@ public class EvidenceModelReader {
     /**
      * @param estateSource  the estate file as given
      * @param waiversSource the waiver file as given, or {@code null}
+     * @param policy        the run's policy: which frameworks apply where, and the definitions of its own frameworks
      */
-    public EvidenceModel read(String runId, String estateSource, String waiversSource) {
+    public EvidenceModel read(String runId, String estateSource, String waiversSource, Policy policy) {
         AuditRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no record"));
+        Map<String, List<String>> frameworksOf = new TreeMap<>();
+        policy.jurisdictions().forEach((jurisdiction, definition) -> frameworksOf.put(jurisdiction, definition.frameworks()));
         return new EvidenceModel(run, findings.findings(runId), lifecycle.resolved(runId), waivers.outcomes(runId),
-                facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks,
-                scope.jurisdictions(runId), scope.frameworks(runId), estateSource, waiversSource,
+                facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks.forPolicy(policy),
+                scope.jurisdictions(runId), frameworksOf, estateSource, waiversSource,
                 keys.find(runId), scope.scope(runId), notTested.notTested(runId));
     }
 }

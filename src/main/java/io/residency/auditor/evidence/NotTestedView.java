@@ -51,7 +51,7 @@ final class NotTestedView {
 
     /** The entries of the framework's controls, for its jurisdictions' regions or the whole run. */
     static List<NotTested> relevant(EvidenceModel model, String framework) {
-        Set<String> controls = model.controls().stream().filter(c -> c.frameworks().containsKey(framework))
+        Set<String> controls = model.controls().stream().filter(c -> model.frameworkCatalog().maps(framework, c.id()))
                 .map(ControlDefinition::id).collect(Collectors.toSet());
         Map<String, String> jurisdictionOf = new LinkedHashMap<>();
         model.jurisdictions().forEach((j, regions) -> regions.forEach(r -> jurisdictionOf.put(r, j)));

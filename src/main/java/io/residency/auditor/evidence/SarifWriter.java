@@ -1,6 +1,7 @@
 package io.residency.auditor.evidence;
 
 import io.residency.auditor.controls.ControlDefinition;
+import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Severity;
 import io.residency.auditor.findings.Status;
@@ -29,7 +30,7 @@ public final class SarifWriter {
         driver.put("name", "residency-auditor");
         driver.put("version", model.run().auditorVersion());
         driver.put("informationUri", "https://github.com/residency-auditor/residency-auditor");
-        driver.put("rules", model.controls().stream().map(SarifWriter::rule).toList());
+        driver.put("rules", model.controls().stream().map(c -> rule(c, model.frameworkCatalog())).toList());
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
         run.put("automationDetails", Map.of("id", "residency-auditor/" + model.run().estateId() + "/" + model.run().runId()));
@@ -41,7 +42,7 @@ public final class SarifWriter {
         json.writeValue(out, document);
     }
 
-    private static Map<String, Object> rule(ControlDefinition control) {
+    private static Map<String, Object> rule(ControlDefinition control, FrameworkCatalog frameworks) {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("id", control.id());
         rule.put("name", control.id().replace("-", ""));
@@ -50,7 +51,7 @@ public final class SarifWriter {
         rule.put("help", Map.of("text", control.remediation()));
         rule.put("defaultConfiguration", Map.of("level", level(control.severity())));
         List<String> tags = new ArrayList<>(List.of("data-residency"));
-        control.frameworks().forEach((framework, refs) -> refs.forEach(ref -> tags.add(framework + " " + ref)));
+        frameworks.frameworks().forEach(framework -> framework.refsOf(control.id()).forEach(ref -> tags.add(framework.id() + " " + ref)));
         rule.put("properties", Map.of("tags", tags, "security-severity", securitySeverity(control.severity())));
         return rule;
     }

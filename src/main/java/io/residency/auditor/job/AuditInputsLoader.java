@@ -1,6 +1,8 @@
 package io.residency.auditor.job;
 
 import io.residency.auditor.collect.config.SourceKinds;
+import io.residency.auditor.controls.ControlCatalog;
+import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.estate.EstateLoader;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.findings.LoadedWaivers;
@@ -28,6 +30,7 @@ public class AuditInputsLoader {
     private final PolicyLoader policyLoader;
     private final WaiverLoader waiverLoader;
     private final Map<String, AuditInputs> byRun = new ConcurrentHashMap<>();
+    private final FrameworkCatalog frameworks = FrameworkCatalog.bundled(ControlCatalog.load());
 
     public AuditInputsLoader(Validator validator) {
         YamlInputReader reader = new YamlInputReader(validator);
@@ -40,8 +43,11 @@ public class AuditInputsLoader {
         return estateLoader.load(file);
     }
 
+    /** The policy, with the definitions of the frameworks it names checked before the run starts (bad input, exit 2). */
     public LoadedPolicy loadPolicy(Path file) {
-        return policyLoader.load(file);
+        LoadedPolicy policy = policyLoader.load(file);
+        frameworks.forPolicy(policy.policy());
+        return policy;
     }
 
     public LoadedWaivers loadWaivers(Path file) {

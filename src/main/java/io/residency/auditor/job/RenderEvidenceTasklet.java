@@ -3,6 +3,7 @@ package io.residency.auditor.job;
 import io.residency.auditor.evidence.EvidenceBundleWriter;
 import io.residency.auditor.evidence.EvidenceModel;
 import io.residency.auditor.evidence.EvidenceModelReader;
+import io.residency.auditor.evidence.ReportFormat;
 import io.residency.auditor.evidence.signing.BundlePredicate;
 import io.residency.auditor.evidence.signing.Ed25519Keys;
 import io.residency.auditor.evidence.signing.SigningKey;
@@ -10,9 +11,12 @@ import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.RunKeysRepository;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -25,11 +29,13 @@ public class RenderEvidenceTasklet implements Tasklet {
 
     static final String BUNDLE_PATH = "bundlePath";
 
+    private final AuditInputsLoader inputs;
     private final EvidenceModelReader models;
     private final EvidenceBundleWriter writer;
     private final RunKeysRepository keys;
 
-    public RenderEvidenceTasklet(EvidenceModelReader models, EvidenceBundleWriter writer, RunKeysRepository keys) {
+    public RenderEvidenceTasklet(AuditInputsLoader inputs, EvidenceModelReader models, EvidenceBundleWriter writer, RunKeysRepository keys) {
+        this.inputs = inputs;
         this.models = models;
         this.writer = writer;
         this.keys = keys;
@@ -37,13 +43,17 @@ public class RenderEvidenceTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        AuditRequest request = AuditRequest.from(contribution.getStepExecution().getJobParameters());
+        AuditInputs loaded = inputs.load(contribution.getStepExecution().getJobParameters());
+        AuditRequest request = loaded.request();
         // The key is read here, not carried in the job: job parameters are stored, keys must not be.
         SigningKey signingKey = request.signingKey() == null ? null : Ed25519Keys.readPrivate(request.signingKey());
         keys.recordSigningKey(request.runId(), signingKey == null ? null : signingKey.keyId());
+        // The policy says which frameworks get reports, and defines any framework the jar does not bundle.
         EvidenceModel model = models.read(request.runId(), request.estateFile().toString(),
-                request.waiversFile() == null ? null : request.waiversFile().toString());
-        Path bundle = writer.write(request.outDir(), model, request.formats(), signingKey, predicate(request, model));
+                request.waiversFile() == null ? null : request.waiversFile().toString(), loaded.policy().policy());
+        Set<ReportFormat> formats = request.formats().stream().map(ReportFormat::parse)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ReportFormat.class)));
+        Path bundle = writer.write(request.outDir(), model, formats, signingKey, predicate(request, model));
         contribution.getStepExecution().getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
         StepSummaries.put(contribution, model.findings().size(), "bundle " + bundle);
         return RepeatStatus.FINISHED;

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Loads the residency policy from a file, or the bundled default that encodes the residency table. */
 public final class PolicyLoader {
@@ -27,7 +29,14 @@ public final class PolicyLoader {
         if (file == null) {
             return load(BUNDLED, bundledBytes());
         }
-        return load(file.toString(), InputFiles.read(file, EXPECTED));
+        LoadedPolicy loaded = load(file.toString(), InputFiles.read(file, EXPECTED));
+        // A framework's definition file is named relative to the policy, wherever the auditor runs.
+        Path folder = file.toAbsolutePath().getParent();
+        Map<String, FrameworkRules> frameworks = new LinkedHashMap<>();
+        loaded.policy().frameworks().forEach((id, rules) -> frameworks.put(id, rules.withDefinitionIn(folder)));
+        Policy policy = loaded.policy();
+        return new LoadedPolicy(new Policy(policy.version(), policy.jurisdictions(), policy.dataClasses(), frameworks, policy.pii()),
+                loaded.source(), loaded.sha256());
     }
 
     private LoadedPolicy load(String name, byte[] content) {

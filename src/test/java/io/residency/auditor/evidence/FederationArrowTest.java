@@ -2,6 +2,7 @@ package io.residency.auditor.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.residency.auditor.controls.ControlCatalog;
 import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.EgressFact;
@@ -52,7 +53,7 @@ class FederationArrowTest {
                 new SourceFact("central/grafana", "us-east-1", "grafana-datasources", "datasources.yaml", SourceStatus.OK, null, "b".repeat(64)));
         List<EgressFact> egress = List.of(new EgressFact("central/grafana", "us-east-1", "grafana", "datasources[0]", "metrics-aggregate",
                 "query", "http://thanos-query:10902", "us-east-1", "us-east-1", "endpoint", 3));
-        return new EvidenceModel(run, findings, List.of(), List.of(), sources, egress, List.of(), FrameworkCatalog.load(),
+        return new EvidenceModel(run, findings, List.of(), List.of(), sources, egress, List.of(), FrameworkCatalog.bundled(ControlCatalog.load()),
                 Map.of("EU", List.of("eu-west-1"), "US", List.of("us-east-1")), Map.of("EU", List.of("GDPR")), "estate.yaml", null);
     }
 

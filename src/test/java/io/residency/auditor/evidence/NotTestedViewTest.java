@@ -28,7 +28,7 @@ class NotTestedViewTest {
         List<Finding> findings = List.of(new Finding("RES-LOKI-STORAGE", Status.PASS, Severity.CRITICAL, List.of("GDPR"), "eu-west-1", "EU",
                 "eu-west-1/loki common.storage.s3 s3://logs-eu", "stored inside EU", Map.of(), "0".repeat(32), now, null));
         return new EvidenceModel(run, findings, List.of(), List.of(), List.of(), List.of(), ControlCatalog.load().controls(),
-                FrameworkCatalog.load(), Map.of("EU", List.of("eu-west-1"), "US", List.of("us-east-1")),
+                FrameworkCatalog.bundled(ControlCatalog.load()), Map.of("EU", List.of("eu-west-1"), "US", List.of("us-east-1")),
                 Map.of("EU", List.of("GDPR"), "US", List.of("SOX")), "estate.yaml", null, null, EVERYTHING, notTested);
     }
 

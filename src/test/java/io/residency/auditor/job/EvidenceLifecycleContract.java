@@ -257,7 +257,8 @@ public abstract class EvidenceLifecycleContract {
         assertThat(csv.get(0)).startsWith("control,status,severity,framework");
         assertThat(csv).hasSize((int) gdprFindings + 1);
         assertThat(Files.list(bundle).map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder(
-                "findings.json", "gdpr-findings.csv", "sox-findings.csv", "gdpr-evidence.pdf", "sox-evidence.pdf", "MANIFEST.sha256");
+                "findings.json", "gdpr-findings.csv", "sox-findings.csv", "gdpr-evidence.pdf", "sox-evidence.pdf", "findings.sarif",
+                "junit.xml", "MANIFEST.sha256");
     }
 
     public static String pdfText(Path pdf) throws IOException {

@@ -10,6 +10,7 @@ import io.residency.auditor.controls.ControlDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -79,6 +80,53 @@ class GateOutputsTest {
                 "--format", "json,html", "--db", "jdbc:h2:mem:" + UUID.randomUUID());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.stderr()).contains("--format html is unknown; expected json, sarif or junit");
+        assertThat(run.stderr()).contains("--format html is unknown; expected one of json,csv,pdf,sarif,junit");
+    }
+
+    @Test
+    void anUnknownAuditFormatIsAUsageErrorNamingTheKnownOnes() {
+        CliRun run = CliRun.of("audit", "--estate", TestPaths.resource("estates/compliant/estate.yaml").toString(),
+                "--format", "pdf,ocsf", "--db", "jdbc:h2:mem:" + UUID.randomUUID());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.stderr()).contains("--format ocsf is unknown; expected one of json,csv,pdf,sarif,junit");
+    }
+
+    @Test
+    void gateWithFormatJsonRendersNoPdfNorCsvButStillTheManifest() throws IOException {
+        Path bundle = gate("controls/loki-violating/estate.yaml", "json");
+
+        assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.json", "MANIFEST.sha256");
+    }
+
+    @Test
+    void gateByDefaultRendersJsonSarifAndJunitOnly() throws IOException {
+        CliRun run = CliRun.of("gate", "--offline", "--estate", TestPaths.resource("controls/loki-violating/estate.yaml").toString(),
+                "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.FINDINGS);
+        try (Stream<Path> bundles = Files.list(out)) {
+            Path bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.json", "findings.sarif", "junit.xml", "MANIFEST.sha256");
+        }
+    }
+
+    @Test
+    void auditWithFormatPdfRendersOnlyThePdfsAndTheManifestListsThem() throws IOException {
+        CliRun run = CliRun.of("audit", "--estate", TestPaths.resource("controls/loki-violating/estate.yaml").toString(),
+                "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID(), "--format", "pdf");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.OK);
+        try (Stream<Path> bundles = Files.list(out)) {
+            Path bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertThat(fileNames(bundle)).containsExactlyInAnyOrder("gdpr-evidence.pdf", "sox-evidence.pdf", "MANIFEST.sha256");
+            assertThat(Files.readString(bundle.resolve("MANIFEST.sha256"))).contains("gdpr-evidence.pdf", "sox-evidence.pdf");
+        }
+    }
+
+    private static List<String> fileNames(Path bundle) throws IOException {
+        try (Stream<Path> files = Files.list(bundle)) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
     }
 }

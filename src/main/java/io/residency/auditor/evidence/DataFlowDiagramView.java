@@ -1,0 +1,127 @@
+package io.residency.auditor.evidence;
+
+import io.residency.auditor.facts.EgressFact;
+import io.residency.auditor.facts.SourceFact;
+import io.residency.auditor.findings.Finding;
+import io.residency.auditor.findings.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The data-flow picture: a box per region with the stores it writes to, and an arrow for each
+ * flow that leaves a region, coloured by the control's result. Federation of aggregated metrics
+ * to the central querier is drawn too, as an allowed flow.
+ */
+final class DataFlowDiagramView {
+
+    private static final Set<String> FLOW_CONTROLS = Set.of("RES-LOKI-STORAGE", "RES-TEMPO-STORAGE", "RES-EGRESS", "RES-BUCKET-REPLICATION");
+    private static final Set<String> METRIC_SOURCES = Set.of("prometheus", "thanos-objstore");
+    private static final int BOXES_PER_ROW = 3;
+
+    private DataFlowDiagramView() {
+    }
+
+    static Map<String, Object> of(EvidenceModel model, ReportScope scope) {
+        List<Finding> findings = scope.findings();
+        List<String> jurisdictions = scope.jurisdictions();
+        Map<String, String> jurisdictionOf = new LinkedHashMap<>();
+        model.jurisdictions().forEach((j, regions) -> regions.forEach(r -> jurisdictionOf.put(r, j)));
+        Set<String> regions = new LinkedHashSet<>();
+        List<Map<String, Object>> arrows = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> inside = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            if (!FLOW_CONTROLS.contains(finding.controlId()) || finding.region() == null) {
+                continue;
+            }
+            String from = text(finding.evidence().getOrDefault("origin_region", finding.region()));
+            String to = text(finding.evidence().getOrDefault("destination_region", finding.evidence().get("declared_region")));
+            String label = label(finding);
+            regions.add(from == null ? finding.region() : from);
+            if (to != null) {
+                regions.add(to);
+            }
+            if (to != null && to.equals(from)) {
+                inside.computeIfAbsent(from, r -> new ArrayList<>()).add(Map.of("label", label, "css", FindingRows.css(finding.status())));
+            } else {
+                arrows.add(arrow(from == null ? "?" : from, to == null ? "?" : to, label, FindingRows.css(finding.status()), finding.status().name()));
+            }
+        }
+        // Federation: each region whose metrics the central querier reads sends it aggregated series.
+        model.egress().stream().filter(flow -> "metrics-aggregate".equals(flow.dataClass()) && flow.originRegion() != null)
+                .map(EgressFact::originRegion).distinct().forEach(querierRegion -> model.sources().stream()
+                        .filter(s -> METRIC_SOURCES.contains(s.kind()) && !s.region().equals(querierRegion) && regions.contains(s.region()))
+                        .map(SourceFact::region).distinct()
+                        .forEach(region -> arrows.add(federationArrow(region, querierRegion, findings))));
+        List<Map<String, Object>> boxes = new ArrayList<>();
+        for (String region : regions) {
+            Map<String, Object> box = new LinkedHashMap<>();
+            box.put("region", region);
+            box.put("jurisdiction", jurisdictionOf.getOrDefault(region, "no jurisdiction"));
+            box.put("inScope", jurisdictions.contains(jurisdictionOf.get(region)));
+            String stacks = model.sources().stream().filter(s -> s.region().equals(region))
+                    .map(SourceFact::kind).distinct().sorted().collect(Collectors.joining(", "));
+            box.put("stacks", stacks.isEmpty() ? "none audited (a destination only)" : stacks);
+            box.put("flows", inside.getOrDefault(region, List.of()));
+            boxes.add(box);
+        }
+        Map<String, Object> diagram = new LinkedHashMap<>();
+        // At most three region boxes side by side, so each stays readable on an A4 page.
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i += BOXES_PER_ROW) {
+            List<Map<String, Object>> cells = boxes.subList(i, Math.min(boxes.size(), i + BOXES_PER_ROW));
+            rows.add(Map.of("cells", cells, "width", (100 / cells.size()) + "%"));
+        }
+        diagram.put("rows", rows);
+        diagram.put("arrows", arrows);
+        diagram.put("empty", boxes.isEmpty());
+        diagram.put("hasArrows", !arrows.isEmpty());
+        return diagram;
+    }
+
+    /**
+     * Federation of aggregated metrics is allowed, unless the region's federated series were found
+     * carrying personal data (or could not be checked, or the finding is waived): then the arrow shows that result.
+     */
+    private static Map<String, Object> federationArrow(String region, String querierRegion, List<Finding> findings) {
+        Optional<Status> pii = findings.stream()
+                .filter(f -> f.controlId().equals("RES-METRICS-PII") && region.equals(f.region()))
+                .map(Finding::status).filter(s -> s != Status.PASS)
+                .min(Comparator.naturalOrder()); // FAIL before UNVERIFIED before WAIVED
+        String label = "federation of aggregated metrics to the central Thanos Querier";
+        if (pii.isEmpty()) {
+            return arrow(region, querierRegion, label, "federation", "ALLOWED");
+        }
+        String why = switch (pii.get()) {
+            case FAIL -> "; the series carry personal data";
+            case UNVERIFIED -> "; personal data not checked";
+            default -> "; personal data in the series, waived";
+        };
+        return arrow(region, querierRegion, label + why, FindingRows.css(pii.get()), pii.get().name());
+    }
+
+    private static Map<String, Object> arrow(String from, String to, String label, String css, String status) {
+        return Map.of("from", from, "to", to, "label", label, "css", css, "status", status);
+    }
+
+    private static String label(Finding finding) {
+        if (finding.evidence().containsKey("destination_bucket")) {
+            return "replication " + finding.resource();
+        }
+        Object bucket = finding.evidence().get("bucket");
+        Object endpoint = finding.evidence().get("endpoint");
+        String component = finding.resource().contains(" ") ? finding.resource().substring(0, finding.resource().indexOf(' ')) : finding.resource();
+        String target = bucket != null ? "s3://" + bucket : endpoint != null ? endpoint.toString() : finding.resource();
+        return component + " -> " + target;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package io.residency.auditor.evidence;
+
+import io.residency.auditor.findings.Finding;
+import io.residency.auditor.findings.Status;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** How a finding, a time and a status look in a report, the same in every section. */
+final class FindingRows {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private FindingRows() {
+    }
+
+    static Map<String, Object> row(Finding finding) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("control", finding.controlId());
+        row.put("status", finding.status().name());
+        row.put("css", css(finding.status()));
+        row.put("region", Objects.toString(finding.region(), "-"));
+        row.put("resource", finding.resource());
+        row.put("message", finding.message());
+        row.put("lifecycle", Objects.toString(finding.lifecycle(), ""));
+        row.put("firstSeen", TIME.format(finding.firstSeen()));
+        row.put("fingerprint", finding.fingerprint());
+        row.put("evidence", finding.evidence().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        return row;
+    }
+
+    static String css(Status status) {
+        return status.name().toLowerCase();
+    }
+}
