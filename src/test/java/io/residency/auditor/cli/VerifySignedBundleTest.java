@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifySignedBundleTest {
 
+    /** Every report, so that tampering can be tried on each kind of file. */
+    private static final String ALL_FORMATS = "json,csv,pdf,sarif,junit";
+
     @TempDir
     static Path shared;
 
@@ -45,9 +48,10 @@ class VerifySignedBundleTest {
         String db = "jdbc:h2:mem:verify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         String estate = TestPaths.resource("estates/violating/estate.yaml").toString();
         CliRun signed = CliRun.of("gate", "--offline", "--estate", estate, "--out", shared.resolve("signed").toString(), "--db", db,
-                "--signing-key", keys.privatePem().toString(), "--require-signed");
+                "--format", ALL_FORMATS, "--signing-key", keys.privatePem().toString(), "--require-signed");
         assertThat(signed.exitCode()).as(signed.output()).isEqualTo(ExitCode.FINDINGS);
-        CliRun unsigned = CliRun.of("gate", "--offline", "--estate", estate, "--out", shared.resolve("unsigned").toString(), "--db", db);
+        CliRun unsigned = CliRun.of("gate", "--offline", "--estate", estate, "--out", shared.resolve("unsigned").toString(), "--db", db,
+                "--format", ALL_FORMATS);
         assertThat(unsigned.exitCode()).as(unsigned.output()).isEqualTo(ExitCode.FINDINGS);
         signedBundle = EvidenceBundles.only(shared.resolve("signed"));
         otherRunBundle = EvidenceBundles.only(shared.resolve("unsigned"));

@@ -25,7 +25,7 @@ class GateScopeTest {
 
     private CliRun gate(String estate, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("gate", "--offline", "--estate", TestPaths.resource(estate).toString(),
-                "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID()));
+                "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID(), "--format", "json,csv,pdf,sarif,junit"));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
