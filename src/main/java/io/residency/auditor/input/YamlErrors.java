@@ -37,14 +37,33 @@ public final class YamlErrors {
         if (location == null || location.getLineNr() < 1) {
             return readable;
         }
-        return readable.isEmpty() ? "line " + location.getLineNr() : "line " + location.getLineNr() + ", " + readable;
+        String line = "line " + location.getLineNr() + (location.getColumnNr() > 0 ? ", column " + location.getColumnNr() : "");
+        return readable.isEmpty() ? line : line + ", " + readable;
     }
 
+    /**
+     * What went wrong, without the input: the YAML parser's snippet lines and "in reader" marks are
+     * dropped (the place says where), and every quoted stretch of the input is replaced by an
+     * ellipsis, so an error on a file that is not what it claims never prints what it holds.
+     */
     public static String problem(JacksonException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return withoutContent(String.valueOf(e.getOriginalMessage()));
     }
+
+    public static String withoutContent(String message) {
+        List<String> kept = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.strip().startsWith("in reader")) {
+                continue;
+            }
+            kept.add(QUOTED.matcher(line.strip()).replaceAll(m -> m.group().charAt(0) + "…" + m.group().charAt(0)));
+        }
+        String text = String.join("; ", kept);
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** Quoted input in Jackson and SnakeYAML messages; type names are quoted with backticks and kept. */
+    private static final Pattern QUOTED = Pattern.compile("'[^'\\n]*'|\"[^\"\\n]*\"");
 
     /** {@code [regions, 0, name]} as {@code regions[0].name}. */
     public static String readable(List<Object> path) {

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a YAML input file into a record and validates it. Every failure becomes an
@@ -20,8 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class YamlInputReader {
 
-    private final ObjectMapper mapper = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private final ObjectMapper mapper = YamlParsers.mapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -59,7 +56,10 @@ public final class YamlInputReader {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return "unknown key '" + unknown.getPropertyName() + "'; expected one of: " + known;
+            // A key is named only when it looks like one: a file that is not an input never has its content quoted.
+            String key = String.valueOf(unknown.getPropertyName());
+            String named = key.matches("[A-Za-z0-9_.-]{1,40}") ? "unknown key '" + key + "'" : "an unknown key";
+            return named + "; expected one of: " + known;
         }
         return YamlErrors.problem(e);
     }

@@ -41,7 +41,7 @@ final class HelmValuesTranslator {
             case "filesystem" -> config.putObject("common").putObject("storage").putObject("filesystem").put("chunks_directory", "/var/loki/chunks");
             default -> config.putObject("common").putObject("storage").putObject(type);
         }
-        if (storage.path("use_thanos_objstore").asBoolean(false)) {
+        if (ConfigTree.isTrue(storage.path("use_thanos_objstore"))) {
             ObjectNode storageConfig = config.putObject("storage_config");
             storageConfig.put("use_thanos_objstore", true);
             JsonNode objectStore = storage.path("object_store");
@@ -87,7 +87,7 @@ final class HelmValuesTranslator {
             config.putObject("compactor").putObject("compaction").set("block_retention", tempo.get("retention"));
         }
         JsonNode generator = tempo.path("metricsGenerator");
-        if (generator.path("enabled").asBoolean(false) && generator.hasNonNull("remoteWriteUrl")) {
+        if (ConfigTree.isTrue(generator.path("enabled")) && generator.hasNonNull("remoteWriteUrl")) {
             config.putObject("metrics_generator").putObject("storage").putArray("remote_write")
                     .addObject().set("url", generator.get("remoteWriteUrl"));
         }
@@ -100,7 +100,7 @@ final class HelmValuesTranslator {
         copy(values, "storage", config, "storage");
         copy(values.path("compactor").path("config"), "compaction", config.putObject("compactor"), "compaction");
         JsonNode generator = values.path("metricsGenerator");
-        if (generator.path("enabled").asBoolean(false)) {
+        if (ConfigTree.isTrue(generator.path("enabled"))) {
             copy(generator.path("config"), "storage", config.putObject("metrics_generator"), "storage");
         }
         return config;
