@@ -67,7 +67,7 @@ final class AuditRunner {
         LoadedPolicy policy = loader.loadPolicy(options.policy);
         LoadedWaivers waivers = loader.loadWaivers(options.waivers);
         AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
-                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats);
+                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats, options.allowFilesOutsideEstate);
         return new AuditLauncher().launch(request, estate.id(), options.db, options.verbose);
     }
 

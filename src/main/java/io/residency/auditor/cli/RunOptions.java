@@ -27,6 +27,10 @@ public class RunOptions {
                     + "Credentials: SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.")
     String db;
 
+    @Option(names = "--allow-files-outside-estate",
+            description = "Let the estate name config files outside its own folder (by default '..' and symbolic links leading out are refused).")
+    boolean allowFilesOutsideEstate;
+
     @Option(names = "--verbose", description = "Log details, including stack traces of errors, to stderr.")
     boolean verbose;
 }

@@ -25,6 +25,7 @@ public final class EstateLoader {
         byte[] content = InputFiles.read(file, EXPECTED);
         Estate estate = reader.read(file.toString(), content, Estate.class, EXPECTED);
         checkRegionsUnique(file, content, estate);
+        new EstateChecks(file.toString(), content).check(estate);
         return new LoadedEstate(estate, file, Sha256.hex(content));
     }
 

@@ -27,7 +27,7 @@ public final class InputFiles {
 
     /** A file refused for what it is (kind or size), before or while reading it. */
     public static final class RefusedException extends IOException {
-        RefusedException(String message) {
+        public RefusedException(String message) {
             super(message);
         }
     }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -61,7 +62,33 @@ public final class YamlInputReader {
             String named = key.matches("[A-Za-z0-9_.-]{1,40}") ? "unknown key '" + key + "'" : "an unknown key";
             return named + "; expected one of: " + known;
         }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            // What was expected, in words; never the value found, which may be anything a wrong file holds.
+            return "wrong type of value; expected " + expectedOf(mismatch.getTargetType());
+        }
         return YamlErrors.problem(e);
+    }
+
+    private static String expectedOf(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2027-03-31";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a single value (text)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping";
+        }
+        return "a " + type.getSimpleName();
     }
 
     /**

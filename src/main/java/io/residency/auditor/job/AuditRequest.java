@@ -15,10 +15,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param offline    judge configuration files only: no AWS and no Thanos calls
  * @param waiversFile {@code null} when the run has no waivers
  * @param formats    machine-readable extras to write: sarif, junit (findings.json is always written)
+ * @param allowFilesOutsideEstate config files may lie outside the estate file's folder (--allow-files-outside-estate)
  */
 public record AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
                            String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
-                           Set<String> formats) {
+                           Set<String> formats, boolean allowFilesOutsideEstate) {
 
     public AuditRequest {
         formats = formats == null ? Set.of() : Set.copyOf(formats);
@@ -35,6 +36,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
     private static final String WAIVERS = "waiversFile";
     private static final String WAIVERS_SHA = "waiversSha256";
     private static final String FORMATS = "formats";
+    private static final String FILES_OUTSIDE = "allowFilesOutsideEstate";
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -49,6 +51,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 .addString(WAIVERS, waiversFile == null ? "" : waiversFile.toAbsolutePath().toString(), false)
                 .addString(WAIVERS_SHA, waiversSha256 == null ? "" : waiversSha256, false)
                 .addString(FORMATS, String.join(",", new TreeSet<>(formats)), false)
+                .addString(FILES_OUTSIDE, String.valueOf(allowFilesOutsideEstate), false)
                 .toJobParameters();
     }
 
@@ -57,7 +60,8 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 optionalPath(parameters.getString(POLICY)), optionalPath(parameters.getString(WAIVERS)),
                 parameters.getString(ESTATE_SHA), parameters.getString(POLICY_SHA), emptyToNull(parameters.getString(WAIVERS_SHA)),
                 Path.of(parameters.getString(OUT)), parameters.getString(MODE),
-                Boolean.parseBoolean(parameters.getString(OFFLINE)), formats(parameters.getString(FORMATS)));
+                Boolean.parseBoolean(parameters.getString(OFFLINE)), formats(parameters.getString(FORMATS)),
+                Boolean.parseBoolean(parameters.getString(FILES_OUTSIDE)));
     }
 
     private static Set<String> formats(String list) {

@@ -2,6 +2,7 @@ package io.residency.auditor.collect.config;
 
 import io.residency.auditor.collect.BearerToken;
 import io.residency.auditor.collect.DeadlineInputStream;
+import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.estate.SourceSpec;
 import io.residency.auditor.input.InputFiles;
 import java.io.IOException;
@@ -33,6 +34,15 @@ public final class SourceFetcher {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.readTimeout = readTimeout;
         this.environment = environment;
+    }
+
+    /** A source file of the estate, confined to the estate's folder unless it or the run allows otherwise. */
+    public byte[] fetchFile(LoadedEstate estate, String relative) throws SourceReadException {
+        try {
+            return fetchFile(estate.confined(relative));
+        } catch (InputFiles.RefusedException e) {
+            throw new SourceReadException(e.getMessage());
+        }
     }
 
     public byte[] fetchFile(Path file) throws SourceReadException {

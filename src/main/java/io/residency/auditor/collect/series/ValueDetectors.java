@@ -28,7 +28,7 @@ public final class ValueDetectors {
     public static final int MAX_EXAMINED_LENGTH = 4096;
 
     /** The names the policy may use, in the order the documentation lists them. */
-    public static final List<String> NAMES = List.of("email", "ipv4", "ipv6", "e164-phone", "payment-card", "iban");
+    public static final List<String> NAMES = io.residency.auditor.policy.PiiDetection.DETECTORS;
 
     private ValueDetectors() {
     }
