@@ -16,6 +16,16 @@ public final class DatabaseErrors {
     private DatabaseErrors() {
     }
 
+    /** The message of any failure, with a database error anywhere in its causes told without values. */
+    public static String safeMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return withoutValues(cause);
+            }
+        }
+        return failure.getMessage();
+    }
+
     public static boolean isDatabaseError(Throwable root) {
         return root instanceof SQLException;
     }

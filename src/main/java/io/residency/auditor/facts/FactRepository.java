@@ -99,22 +99,18 @@ public class FactRepository {
     public void replaceSeriesFacts(String runId, List<SeriesScanFact> scans, List<SeriesLabelFact> labels) {
         jdbc.sql("DELETE FROM series_label_fact WHERE run_id = ?").param(runId).update();
         jdbc.sql("DELETE FROM series_scan_fact WHERE run_id = ?").param(runId).update();
+        // Scans go first (labels refer to them); a label cut to fit makes its region's scan not verified.
         java.util.Map<String, String> cutInRegion = new java.util.HashMap<>();
         for (SeriesLabelFact label : labels) {
             ColumnFit fit = new ColumnFit();
-            Object[] values = {runId, label.region(), fit.fit(label.label(), 256, "label"), fit.fit(label.detector(), 64, "detector"),
-                    label.distinctValues(), label.matchingValues(), label.seriesCount(), label.seriesCountComplete(),
-                    fit.fit(label.metrics(), 2048, "metrics"), fit.fit(label.samples(), 512, "samples"),
-                    fit.fit(label.sampleHashes(), 256, "sample_hashes"), label.setHash()};
+            fit.fit(label.label(), 256, "label");
+            fit.fit(label.detector(), 64, "detector");
+            fit.fit(label.metrics(), 2048, "metrics");
+            fit.fit(label.samples(), 512, "samples");
+            fit.fit(label.sampleHashes(), 256, "sample_hashes");
             if (fit.cut()) {
                 cutInRegion.putIfAbsent(label.region(), fit.reason());
             }
-            jdbc.sql("""
-                    INSERT INTO series_label_fact (run_id, region, label, detector, distinct_values, matching_values, series_count,
-                                                   series_count_complete, metrics, samples, sample_hashes, set_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(values)
-                    .update();
         }
         for (SeriesScanFact scan : scans) {
             ColumnFit fit = new ColumnFit();
@@ -128,6 +124,19 @@ public class FactRepository {
                     INSERT INTO series_scan_fact (run_id, region, status, reason, labels_scanned, values_scanned)
                     VALUES (?, ?, ?, ?, ?, ?)""")
                     .params(runId, scan.region(), status, reason, scan.labelsScanned(), scan.valuesScanned())
+                    .update();
+        }
+        for (SeriesLabelFact label : labels) {
+            ColumnFit fit = new ColumnFit();
+            Object[] values = {runId, label.region(), fit.fit(label.label(), 256, "label"), fit.fit(label.detector(), 64, "detector"),
+                    label.distinctValues(), label.matchingValues(), label.seriesCount(), label.seriesCountComplete(),
+                    fit.fit(label.metrics(), 2048, "metrics"), fit.fit(label.samples(), 512, "samples"),
+                    fit.fit(label.sampleHashes(), 256, "sample_hashes"), label.setHash()};
+            jdbc.sql("""
+                    INSERT INTO series_label_fact (run_id, region, label, detector, distinct_values, matching_values, series_count,
+                                                   series_count_complete, metrics, samples, sample_hashes, set_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(values)
                     .update();
         }
     }

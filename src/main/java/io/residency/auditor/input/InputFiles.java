@@ -19,8 +19,10 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class InputFiles {
 
-    /** The size limit of every input file and config (bytes); {@code -Dauditor.maxInputBytes} changes it. */
+    /** The size limit of config files and answers (bytes); {@code -Dauditor.maxInputBytes} changes it. */
     public static final long DEFAULT_MAX_INPUT_BYTES = 16L * 1024 * 1024;
+    /** Policies, estates and waivers are written by hand and small: anything bigger is a mistake, not an input. */
+    public static final long MAX_DECLARATION_BYTES = 4L * 1024 * 1024;
 
     private InputFiles() {
     }
@@ -90,9 +92,10 @@ public final class InputFiles {
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
     }
 
+    /** A policy, estate or waivers file: a regular file of at most 4 MiB (less if the configured limit is lower). */
     public static byte[] read(Path file, String expected) {
         try {
-            return readRegular(file, maxBytes());
+            return readRegular(file, Math.min(MAX_DECLARATION_BYTES, maxBytes()));
         } catch (RefusedException e) {
             throw new InvalidInputException(file.toString(), "", e.getMessage() + "; expected " + expected);
         } catch (NoSuchFileException e) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
@@ -34,6 +36,14 @@ public final class YamlErrors {
         }
         TokenStreamLocation location = e.getLocation();
         String readable = readable(path);
+        // SnakeYAML knows where the problem is; Jackson only where its parser stood.
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
+                Mark mark = marked.getProblemMark().get();
+                String line = "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+                return readable.isEmpty() ? line : line + ", " + readable;
+            }
+        }
         if (location == null || location.getLineNr() < 1) {
             return readable;
         }
