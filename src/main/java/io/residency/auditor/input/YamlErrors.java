@@ -38,8 +38,9 @@ public final class YamlErrors {
         String readable = readable(path);
         // SnakeYAML knows where the problem is; Jackson only where its parser stood.
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
-                Mark mark = marked.getProblemMark().get();
+            if (cause instanceof MarkedYamlEngineException marked && (marked.getContextMark().isPresent() || marked.getProblemMark().isPresent())) {
+                // Where the broken construct starts (an unclosed quote or list), else where reading failed.
+                Mark mark = marked.getContextMark().orElseGet(() -> marked.getProblemMark().get());
                 String line = "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
                 return readable.isEmpty() ? line : line + ", " + readable;
             }
@@ -66,7 +67,9 @@ public final class YamlErrors {
             if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.strip().startsWith("in reader")) {
                 continue;
             }
-            kept.add(QUOTED.matcher(line.strip()).replaceAll(m -> m.group().charAt(0) + "…" + m.group().charAt(0)));
+            // Quoted syntax such as ',' or ']' stays: two characters hold no secret, and say what was expected.
+            kept.add(QUOTED.matcher(line.strip()).replaceAll(m -> m.group().length() <= 4 ? Matcher.quoteReplacement(m.group())
+                    : m.group().charAt(0) + "…" + m.group().charAt(0)));
         }
         String text = String.join("; ", kept);
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
