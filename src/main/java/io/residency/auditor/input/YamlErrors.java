@@ -68,7 +68,10 @@ public final class YamlErrors {
                 continue;
             }
             // Quoted syntax such as ',' or ']' stays: two characters hold no secret, and say what was expected.
-            kept.add(QUOTED.matcher(line.strip()).replaceAll(m -> m.group().length() <= 4 ? Matcher.quoteReplacement(m.group())
+            // A duplicated key is named when it looks like a key: it is the config's own structure, not a value.
+            boolean key = line.strip().startsWith("Duplicate Object property");
+            kept.add(QUOTED.matcher(line.strip()).replaceAll(m -> m.group().length() <= 4
+                    || key && m.group().matches(".[A-Za-z0-9_.-]{1,40}.") ? Matcher.quoteReplacement(m.group())
                     : m.group().charAt(0) + "…" + m.group().charAt(0)));
         }
         String text = String.join("; ", kept);
