@@ -137,7 +137,10 @@ public final class AuditLauncher {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // Never the values a database refused: they may hold a token from an over-long endpoint.
+        String message = io.residency.auditor.facts.DatabaseErrors.isDatabaseError(root)
+                ? io.residency.auditor.facts.DatabaseErrors.withoutValues(root)
+                : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
     }
 }

@@ -90,7 +90,8 @@ final class AuditRunner {
         LoadedPolicy policy = loader.loadPolicy(options.policy);
         LoadedWaivers waivers = loader.loadWaivers(options.waivers);
         AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
-                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats, keyFile);
+                estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats, keyFile,
+                options.allowFilesOutsideEstate);
         return new AuditLauncher().launch(new AuditInputs(request, estate, policy, waivers), options.db, options.verbose);
     }
 

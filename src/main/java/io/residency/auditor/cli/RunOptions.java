@@ -44,6 +44,10 @@ public class RunOptions {
     @Option(names = "--require-signed", description = "Refuse to run (exit 2) without a signing key.")
     boolean requireSigned;
 
+    @Option(names = "--allow-files-outside-estate",
+            description = "Let the estate name config files outside its own folder (by default '..' and symbolic links leading out are refused).")
+    boolean allowFilesOutsideEstate;
+
     @Option(names = "--verbose", description = "Log details, including stack traces of errors, to stderr.")
     boolean verbose;
 

@@ -7,7 +7,11 @@ import io.residency.auditor.policy.Policy;
 import java.util.List;
 import java.util.Map;
 
-/** What to audit and where it is: the regional stacks, the central query layer, AWS and tenants. */
+/**
+ * What to audit and where it is: the regional stacks, the central query layer, AWS and tenants.
+ *
+ * @param allowFilesOutside let sources name config files outside the estate file's folder (default false)
+ */
 public record Estate(
         String name,
         @NotEmpty(message = "expected at least one region with its sources") List<@Valid RegionStack> regions,
@@ -16,10 +20,21 @@ public record Estate(
         List<@Valid Tenant> tenants,
         Map<@Pattern(regexp = Policy.CLOUD_REGION, message = "expected a cloud region such as eu-west-1") String,
                 List<String>> endpoints,
-        String pushgateway) {
+        String pushgateway,
+        Boolean allowFilesOutside) {
 
     public Estate {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
         endpoints = endpoints == null ? Map.of() : Map.copyOf(endpoints);
+    }
+
+    /** Config files may be named outside the estate file's folder (default: no, they are confined to it). */
+    public boolean allowFilesOutsideOrDefault() {
+        return Boolean.TRUE.equals(allowFilesOutside);
+    }
+
+    /** The same estate with config files allowed outside its folder ({@code --allow-files-outside-estate}). */
+    public Estate withFilesOutsideAllowed() {
+        return new Estate(name, regions, central, aws, tenants, endpoints, pushgateway, true);
     }
 }

@@ -34,6 +34,7 @@ public final class EstateLoader {
         Estate estate = reader.read(file.toString(), content, Estate.class, EXPECTED);
         checkRegionsUnique(file, content, estate);
         checkKindsKnown(file, content, estate);
+        new EstateChecks(file.toString(), content).check(estate);
         return new LoadedEstate(estate, file, Sha256.hex(content));
     }
 

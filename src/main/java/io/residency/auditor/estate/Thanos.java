@@ -1,19 +1,45 @@
 package io.residency.auditor.estate;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
+import java.util.regex.Matcher;
 
 /**
  * The central Thanos Querier and the external label that names a series' home region.
  *
  * @param tokenFile        a file holding a bearer token for the querier, or
  * @param tokenEnv         an environment variable holding it
+ * @param scanDeadline     how long the whole series scan may take (default 10m); what is left after it is UNVERIFIED
  * @param seriesCountLimit how many series of a personal-data label are counted before the count
  *                         stops and is reported as "more than" (default 10,000; 0 counts them all)
  */
 public record Thanos(@NotBlank(message = "expected the querier's base URL") String url, String regionLabel,
                      String tokenFile, String tokenEnv,
-                     @PositiveOrZero(message = "expected 0 (count every series) or a positive number") Long seriesCountLimit) {
+                     @PositiveOrZero(message = "expected 0 (count every series) or a positive number") Long seriesCountLimit,
+                     @Pattern(regexp = "([0-9]{1,6}(h|m|s))+", message = "expected a duration such as 10m, 1h or 90s")
+                     String scanDeadline) {
+
+    /** The whole series scan, all regions together: a slow querier must not hold the night's run for hours. */
+    public static final Duration DEFAULT_SCAN_DEADLINE = Duration.ofMinutes(10);
+
+    public Duration scanDeadlineOrDefault() {
+        if (scanDeadline == null) {
+            return DEFAULT_SCAN_DEADLINE;
+        }
+        Duration total = Duration.ZERO;
+        Matcher part = java.util.regex.Pattern.compile("([0-9]+)([hms])").matcher(scanDeadline);
+        while (part.find()) {
+            long amount = Long.parseLong(part.group(1));
+            total = total.plus(switch (part.group(2)) {
+                case "h" -> Duration.ofHours(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofSeconds(amount);
+            });
+        }
+        return total;
+    }
 
     /**
      * Enough series to show how far personal data has spread, few enough that the nightly audit

@@ -62,20 +62,36 @@ public class FactRepository {
                 .params(runId, S3_SOURCE, region, inventory.listingError() == null ? "OK" : "ERROR", inventory.listingError())
                 .update();
         for (BucketFact bucket : inventory.buckets()) {
+            ColumnFit fit = new ColumnFit();
+            Object[] values = {runId, fit.fit(bucket.bucket(), 256, "bucket"), fit.fit(bucket.region(), 64, "region"), bucket.status(),
+                    fit.fit(bucket.reason(), 1024, "reason"), fit.fit(bucket.replicationError(), 1024, "replication_error"),
+                    fit.fit(bucket.encryption(), 256, "encryption"), fit.fit(bucket.tags(), 2048, "tags")};
+            if (fit.cut()) {
+                values[3] = "ERROR";
+                values[4] = fit.reason();
+            }
             jdbc.sql("""
                     INSERT INTO bucket_fact (run_id, bucket, region, status, reason, replication_error, encryption, tags)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, bucket.bucket(), bucket.region(), bucket.status(), bucket.reason(), bucket.replicationError(),
-                            bucket.encryption(), bucket.tags())
+                    .params(values)
                     .update();
         }
         for (ReplicationRuleFact rule : inventory.rules()) {
+            ColumnFit fit = new ColumnFit();
+            Object[] values = {runId, fit.fit(rule.bucket(), 256, "bucket"), fit.fit(rule.ruleId(), 256, "rule_id"), fit.fit(rule.status(), 16, "status"),
+                    fit.fit(rule.filter(), 1024, "filter"), fit.fit(rule.destinationBucket(), 256, "destination_bucket"),
+                    fit.fit(rule.destinationAccount(), 64, "destination_account"), fit.fit(rule.storageClass(), 64, "storage_class"),
+                    fit.fit(rule.destinationRegion(), 64, "destination_region"), fit.fit(rule.destinationBasis(), 1024, "destination_basis")};
+            if (fit.cut()) {
+                // An unknown destination region is what the controls treat as not verified.
+                values[8] = null;
+                values[9] = fit.reason();
+            }
             jdbc.sql("""
                     INSERT INTO replication_rule_fact (run_id, bucket, rule_id, status, filter, destination_bucket, destination_account,
                                                        storage_class, destination_region, destination_basis)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, rule.bucket(), rule.ruleId(), rule.status(), rule.filter(), rule.destinationBucket(),
-                            rule.destinationAccount(), rule.storageClass(), rule.destinationRegion(), rule.destinationBasis())
+                    .params(values)
                     .update();
         }
     }
@@ -83,20 +99,44 @@ public class FactRepository {
     public void replaceSeriesFacts(String runId, List<SeriesScanFact> scans, List<SeriesLabelFact> labels) {
         jdbc.sql("DELETE FROM series_label_fact WHERE run_id = ?").param(runId).update();
         jdbc.sql("DELETE FROM series_scan_fact WHERE run_id = ?").param(runId).update();
+        // Scans go first (labels refer to them); a label cut to fit makes its region's scan not verified.
+        java.util.Map<String, String> cutInRegion = new java.util.HashMap<>();
+        for (SeriesLabelFact label : labels) {
+            ColumnFit fit = new ColumnFit();
+            fit.fit(label.label(), 256, "label");
+            fit.fit(label.detector(), 64, "detector");
+            fit.fit(label.metrics(), 2048, "metrics");
+            fit.fit(label.samples(), 512, "samples");
+            fit.fit(label.sampleHashes(), 256, "sample_hashes");
+            if (fit.cut()) {
+                cutInRegion.putIfAbsent(label.region(), fit.reason());
+            }
+        }
         for (SeriesScanFact scan : scans) {
+            ColumnFit fit = new ColumnFit();
+            String reason = fit.fit(scan.reason(), 1024, "reason");
+            String status = scan.status();
+            if (cutInRegion.containsKey(scan.region())) {
+                status = "UNVERIFIED";
+                reason = fit.fit(cutInRegion.get(scan.region()), 1024, "reason");
+            }
             jdbc.sql("""
                     INSERT INTO series_scan_fact (run_id, region, status, reason, labels_scanned, values_scanned)
                     VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(runId, scan.region(), scan.status(), scan.reason(), scan.labelsScanned(), scan.valuesScanned())
+                    .params(runId, scan.region(), status, reason, scan.labelsScanned(), scan.valuesScanned())
                     .update();
         }
         for (SeriesLabelFact label : labels) {
+            ColumnFit fit = new ColumnFit();
+            Object[] values = {runId, label.region(), fit.fit(label.label(), 256, "label"), fit.fit(label.detector(), 64, "detector"),
+                    label.distinctValues(), label.matchingValues(), label.seriesCount(), label.seriesCountComplete(),
+                    fit.fit(label.metrics(), 2048, "metrics"), fit.fit(label.samples(), 512, "samples"),
+                    fit.fit(label.sampleHashes(), 256, "sample_hashes"), label.setHash()};
             jdbc.sql("""
                     INSERT INTO series_label_fact (run_id, region, label, detector, distinct_values, matching_values, series_count,
                                                    series_count_complete, metrics, samples, sample_hashes, set_hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, label.region(), label.label(), label.detector(), label.distinctValues(), label.matchingValues(),
-                            label.seriesCount(), label.seriesCountComplete(), label.metrics(), label.samples(), label.sampleHashes(), label.setHash())
+                    .params(values)
                     .update();
         }
     }
@@ -108,33 +148,49 @@ public class FactRepository {
         jdbc.sql("DELETE FROM source_fact WHERE run_id = ? AND source_id <> ?").params(runId, S3_SOURCE).update();
         for (CollectedSource item : collected) {
             SourceFact source = item.source();
+            // One fit per source: a value cut in any of its facts makes the whole source not verified.
+            ColumnFit fit = new ColumnFit();
+            List<Object[]> storage = item.storage().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
+                    fact.region(), fit.fit(fact.component(), 32, "component"), fit.fit(fact.dataClass(), 32, "data_class"),
+                    fit.fit(fact.configPath(), 256, "config_path"), fit.fit(fact.backend(), 32, "backend"), fit.fit(fact.bucket(), 256, "bucket"),
+                    fit.fit(fact.declaredRegion(), 64, "declared_region"), fit.fit(fact.regionBasis(), 256, "region_basis"),
+                    fit.fit(fact.endpoint(), 512, "endpoint"), fact.inEffect(), fit.fit(fact.usedBy(), 1024, "used_by"), fact.line()}).toList();
+            List<Object[]> egress = item.egress().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
+                    fact.region(), fit.fit(fact.component(), 32, "component"), fit.fit(fact.configPath(), 256, "config_path"),
+                    fit.fit(fact.dataClass(), 32, "data_class"), fit.fit(fact.direction(), 16, "direction"), fit.fit(fact.endpoint(), 512, "endpoint"),
+                    fit.fit(fact.originRegion(), 64, "origin_region"), fit.fit(fact.destinationRegion(), 64, "destination_region"),
+                    fit.fit(fact.regionBasis(), 256, "region_basis"), fact.line()}).toList();
+            List<Object[]> retention = item.retention().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
+                    fact.region(), fit.fit(fact.component(), 32, "component"), fit.fit(fact.configPath(), 256, "config_path"),
+                    fit.fit(fact.tenant(), 128, "tenant"), fit.fit(fact.scope(), 512, "scope"), fact.hours(), fact.enforced()}).toList();
+            Object[] sourceRow = {runId, fit.fit(source.sourceId(), 256, "source_id"), source.region(), fit.fit(source.kind(), 32, "kind"),
+                    fit.fit(source.location(), 1024, "location"), source.status().name(), fit.fit(source.reason(), 2048, "reason"),
+                    source.contentSha256()};
+            if (fit.cut()) {
+                sourceRow[5] = SourceStatus.ERROR.name();
+                sourceRow[6] = fit.reason();
+            }
             jdbc.sql("""
                     INSERT INTO source_fact (run_id, source_id, region, kind, location, status, reason, content_sha256)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, source.sourceId(), source.region(), source.kind(), source.location(),
-                            source.status().name(), source.reason(), source.contentSha256())
+                    .params(sourceRow)
                     .update();
-            item.storage().forEach(fact -> jdbc.sql("""
+            storage.forEach(values -> jdbc.sql("""
                             INSERT INTO storage_fact (run_id, source_id, region, component, data_class, config_path, backend,
                                                       bucket, declared_region, region_basis, endpoint, in_effect, used_by, line)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.dataClass(), fact.configPath(),
-                            fact.backend(), fact.bucket(), fact.declaredRegion(), fact.regionBasis(), fact.endpoint(),
-                            fact.inEffect(), fact.usedBy(), fact.line())
+                    .params(values)
                     .update());
-            item.egress().forEach(fact -> jdbc.sql("""
+            egress.forEach(values -> jdbc.sql("""
                             INSERT INTO egress_fact (run_id, source_id, region, component, config_path, data_class, direction,
                                                      endpoint, origin_region, destination_region, region_basis, line)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.configPath(), fact.dataClass(),
-                            fact.direction(), fact.endpoint(), fact.originRegion(), fact.destinationRegion(), fact.regionBasis(),
-                            fact.line())
+                    .params(values)
                     .update());
-            item.retention().forEach(fact -> jdbc.sql("""
+            retention.forEach(values -> jdbc.sql("""
                             INSERT INTO retention_fact (run_id, source_id, region, component, config_path, tenant, scope, hours, enforced)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, fact.sourceId(), fact.region(), fact.component(), fact.configPath(), fact.tenant(),
-                            fact.scope(), fact.hours(), fact.enforced())
+                    .params(values)
                     .update());
         }
     }

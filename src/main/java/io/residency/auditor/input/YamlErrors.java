@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
@@ -34,17 +36,50 @@ public final class YamlErrors {
         }
         TokenStreamLocation location = e.getLocation();
         String readable = readable(path);
+        // SnakeYAML knows where the problem is; Jackson only where its parser stood.
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MarkedYamlEngineException marked && (marked.getContextMark().isPresent() || marked.getProblemMark().isPresent())) {
+                // Where the broken construct starts (an unclosed quote or list), else where reading failed.
+                Mark mark = marked.getContextMark().orElseGet(() -> marked.getProblemMark().get());
+                String line = "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+                return readable.isEmpty() ? line : line + ", " + readable;
+            }
+        }
         if (location == null || location.getLineNr() < 1) {
             return readable;
         }
-        return readable.isEmpty() ? "line " + location.getLineNr() : "line " + location.getLineNr() + ", " + readable;
+        String line = "line " + location.getLineNr() + (location.getColumnNr() > 0 ? ", column " + location.getColumnNr() : "");
+        return readable.isEmpty() ? line : line + ", " + readable;
     }
 
+    /**
+     * What went wrong, without the input: the YAML parser's snippet lines and "in reader" marks are
+     * dropped (the place says where), and every quoted stretch of the input is replaced by an
+     * ellipsis, so an error on a file that is not what it claims never prints what it holds.
+     */
     public static String problem(JacksonException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return withoutContent(String.valueOf(e.getOriginalMessage()));
     }
+
+    public static String withoutContent(String message) {
+        List<String> kept = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.strip().startsWith("in reader")) {
+                continue;
+            }
+            // Quoted syntax such as ',' or ']' stays: two characters hold no secret, and say what was expected.
+            // A duplicated key is named when it looks like a key: it is the config's own structure, not a value.
+            boolean key = line.strip().startsWith("Duplicate Object property");
+            kept.add(QUOTED.matcher(line.strip()).replaceAll(m -> m.group().length() <= 4
+                    || key && m.group().matches(".[A-Za-z0-9_.-]{1,40}.") ? Matcher.quoteReplacement(m.group())
+                    : m.group().charAt(0) + "…" + m.group().charAt(0)));
+        }
+        String text = String.join("; ", kept);
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** Quoted input in Jackson and SnakeYAML messages; type names are quoted with backticks and kept. */
+    private static final Pattern QUOTED = Pattern.compile("'[^'\\n]*'|\"[^\"\\n]*\"");
 
     /** {@code [regions, 0, name]} as {@code regions[0].name}. */
     public static String readable(List<Object> path) {

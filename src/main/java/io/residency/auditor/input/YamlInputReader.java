@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a YAML input file into a record and validates it. Every failure becomes an
@@ -20,8 +19,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class YamlInputReader {
 
-    private final ObjectMapper mapper = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private final ObjectMapper mapper = YamlParsers.mapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -59,9 +57,38 @@ public final class YamlInputReader {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return "unknown key '" + unknown.getPropertyName() + "'; expected one of: " + known;
+            // A key is named only when it looks like one: a file that is not an input never has its content quoted.
+            String key = String.valueOf(unknown.getPropertyName());
+            String named = key.matches("[A-Za-z0-9_.-]{1,40}") ? "unknown key '" + key + "'" : "an unknown key";
+            return named + "; expected one of: " + known;
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            // What was expected, in words; never the value found, which may be anything a wrong file holds.
+            return "wrong type of value; expected " + expectedOf(mismatch.getTargetType());
         }
         return YamlErrors.problem(e);
+    }
+
+    private static String expectedOf(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2027-03-31";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a single value (text)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping";
+        }
+        return "a " + type.getSimpleName();
     }
 
     /**

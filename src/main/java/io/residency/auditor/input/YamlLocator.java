@@ -7,7 +7,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Finds the line of a place in a YAML document, given its path (keys and list indexes). Binding
@@ -15,7 +14,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class YamlLocator {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final ObjectMapper YAML = YamlParsers.mapper().build();
 
     private YamlLocator() {
     }

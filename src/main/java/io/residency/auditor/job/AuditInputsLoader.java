@@ -36,7 +36,8 @@ public class AuditInputsLoader {
         YamlInputReader reader = new YamlInputReader(validator);
         this.estateLoader = new EstateLoader(reader, SourceKinds.registered().names());
         this.policyLoader = new PolicyLoader(reader);
-        this.waiverLoader = new WaiverLoader(reader);
+        this.waiverLoader = new WaiverLoader(reader, io.residency.auditor.controls.ControlCatalog.load().controls().stream()
+                .map(io.residency.auditor.controls.ControlDefinition::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     public LoadedEstate loadEstate(Path file) {

@@ -17,17 +17,18 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param formats    the reports to render (json, csv, pdf, sarif, junit); the manifest is always written
  * @param signingKey the Ed25519 PEM key file that signs the bundle, or {@code null} for an unsigned bundle; only
  *                   the path is carried (job parameters are stored), the render step reads the key
+ * @param allowFilesOutsideEstate config files may lie outside the estate file's folder (--allow-files-outside-estate)
  */
 public record AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
                            String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
-                           Set<String> formats, Path signingKey) {
+                           Set<String> formats, Path signingKey, boolean allowFilesOutsideEstate) {
 
-    /** An unsigned run. */
+    /** An unsigned run whose config files stay inside the estate's folder. */
     public AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
                         String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
                         Set<String> formats) {
         this(runId, estateFile, policyFile, waiversFile, estateSha256, policySha256, waiversSha256, outDir, mode, offline,
-                formats, null);
+                formats, null, false);
     }
 
     public AuditRequest {
@@ -46,6 +47,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
     private static final String WAIVERS_SHA = "waiversSha256";
     private static final String FORMATS = "formats";
     private static final String SIGNING_KEY = "signingKeyFile";
+    private static final String FILES_OUTSIDE = "allowFilesOutsideEstate";
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -61,6 +63,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 .addString(WAIVERS_SHA, waiversSha256 == null ? "" : waiversSha256, false)
                 .addString(FORMATS, String.join(",", new TreeSet<>(formats)), false)
                 .addString(SIGNING_KEY, signingKey == null ? "" : signingKey.toAbsolutePath().toString(), false)
+                .addString(FILES_OUTSIDE, String.valueOf(allowFilesOutsideEstate), false)
                 .toJobParameters();
     }
 
@@ -70,7 +73,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 parameters.getString(ESTATE_SHA), parameters.getString(POLICY_SHA), emptyToNull(parameters.getString(WAIVERS_SHA)),
                 Path.of(parameters.getString(OUT)), parameters.getString(MODE),
                 Boolean.parseBoolean(parameters.getString(OFFLINE)), formats(parameters.getString(FORMATS)),
-                optionalPath(parameters.getString(SIGNING_KEY)));
+                optionalPath(parameters.getString(SIGNING_KEY)), Boolean.parseBoolean(parameters.getString(FILES_OUTSIDE)));
     }
 
     private static Set<String> formats(String list) {

@@ -28,7 +28,8 @@ public class CollectConfigsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         AuditInputs loaded = inputs.load(contribution.getStepExecution().getJobParameters());
-        List<CollectedSource> collected = collector.collect(loaded.estate(), loaded.request().offline());
+        List<CollectedSource> collected = collector.collect(loaded.request().allowFilesOutsideEstate()
+                ? loaded.estate().withFilesOutsideAllowed() : loaded.estate(), loaded.request().offline());
         facts.replaceConfigFacts(loaded.request().runId(), collected);
         long unreadable = collected.stream().filter(c -> c.source().status() == SourceStatus.ERROR).count();
         int storage = collected.stream().mapToInt(c -> c.storage().size()).sum();

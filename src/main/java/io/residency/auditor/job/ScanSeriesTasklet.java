@@ -69,7 +69,7 @@ public class ScanSeriesTasklet implements Tasklet {
             String token = BearerToken.read(thanos.tokenFile(), thanos.tokenEnv(), System::getenv);
             QuerierClient querier = new QuerierClient(thanos.url(), Duration.ofSeconds(5), timeout, token);
             scanRegion = new SeriesScanner(querier, thanos.regionLabel(), loaded.policy().policy().pii(), hasher,
-                    thanos.seriesCountLimitOrDefault())::scan;
+                    thanos.seriesCountLimitOrDefault(), java.time.Clock.systemUTC(), thanos.scanDeadlineOrDefault())::scan;
         } catch (BearerToken.UnavailableException e) {
             // Asking without the token would only earn a 401 per region; each region says why instead.
             log.warn("Series not verified: {}", e.getMessage());

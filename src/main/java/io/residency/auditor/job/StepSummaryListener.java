@@ -25,7 +25,7 @@ public class StepSummaryListener implements StepExecutionListener {
             log.info("{} {} in {} ms{}", step.getStepName(), step.getStatus(), millis, summary.isEmpty() ? "" : ": " + summary);
         } else {
             Throwable failure = step.getFailureExceptions().get(0);
-            log.error("{} FAILED in {} ms: {}", step.getStepName(), millis, failure.getMessage());
+            log.error("{} FAILED in {} ms: {}", step.getStepName(), millis, io.residency.auditor.facts.DatabaseErrors.safeMessage(failure));
             log.debug("{} failure details", step.getStepName(), failure);
         }
         return step.getExitStatus();

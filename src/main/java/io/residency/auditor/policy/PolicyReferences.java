@@ -39,11 +39,47 @@ final class PolicyReferences {
                 }
             }
         });
+        checkPii(policy.pii());
         policy.frameworks().forEach((framework, rules) -> {
             checkDataClasses(policy, framework, "storageInJurisdiction", rules.storageInJurisdiction());
             checkDataClasses(policy, framework, "replicationInJurisdiction", rules.replicationInJurisdiction());
             checkDataClasses(policy, framework, "federationAllowed", rules.federationAllowed());
         });
+    }
+
+    /** Checked here, not when the series scan starts: a bad pattern must stop the run before it starts (exit 2). */
+    private void checkPii(PiiDetection pii) {
+        if (pii == null) {
+            throw problem(List.of(), "missing PII settings; expected pii: {labelNamePatterns, valueDetectors, allowLabels}");
+        }
+        if (pii.labelNamePatterns().isEmpty() && pii.valueDetectors().isEmpty()) {
+            throw problem(List.of("pii"), "no labelNamePatterns and no valueDetectors; expected at least one way to recognise personal data");
+        }
+        for (int i = 0; i < pii.labelNamePatterns().size(); i++) {
+            String pattern = pii.labelNamePatterns().get(i);
+            if (pattern == null || pattern.isBlank()) {
+                throw problem(List.of("pii", "labelNamePatterns", i), "empty pattern; expected a Java regular expression");
+            }
+            try {
+                java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw problem(List.of("pii", "labelNamePatterns", i), "not a valid regular expression (" + e.getDescription()
+                        + " at index " + e.getIndex() + "); expected a Java regular expression such as (?i).*mail.*");
+            }
+        }
+        for (int i = 0; i < pii.valueDetectors().size(); i++) {
+            String detector = pii.valueDetectors().get(i);
+            if (!PiiDetection.DETECTORS.contains(detector)) {
+                throw problem(List.of("pii", "valueDetectors", i), "unknown value detector" + (detector != null && detector.matches("[a-z0-9-]{1,40}")
+                        ? " '" + detector + "'" : "") + "; expected one of " + PiiDetection.DETECTORS);
+            }
+        }
+        for (int i = 0; i < pii.allowLabels().size(); i++) {
+            String label = pii.allowLabels().get(i);
+            if (label == null || !label.matches("[a-zA-Z_][a-zA-Z0-9_]{0,127}")) {
+                throw problem(List.of("pii", "allowLabels", i), "not a label name; expected letters, digits and _ (Prometheus label names)");
+            }
+        }
     }
 
     private void checkDataClasses(Policy policy, String framework, String rule, List<String> classes) {

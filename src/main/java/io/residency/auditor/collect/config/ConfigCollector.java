@@ -69,7 +69,7 @@ public final class ConfigCollector {
             if (offline && spec.url() != null) {
                 throw new SourceReadException("a live endpoint is not read offline; point the estate at the release's config file");
             }
-            byte[] bytes = spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded.resolve(spec.file()));
+            byte[] bytes = spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded, spec.file());
             ConfigDocument document = reader.read(bytes, spec, kind);
             ParsedConfig parsed = parse(kind, document, context);
             CollectedSource result = new CollectedSource(

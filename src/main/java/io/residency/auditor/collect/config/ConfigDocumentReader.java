@@ -6,18 +6,13 @@ import io.residency.auditor.input.Sha256;
 import io.residency.auditor.input.YamlErrors;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Turns a source's bytes into a configuration tree, whatever the format it was shipped in. */
 public final class ConfigDocumentReader {
 
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            // Loki and Tempo refuse a key set twice; so does the auditor, rather than guess which one counts.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private final ObjectMapper yaml = io.residency.auditor.input.YamlParsers.mapper().build();
     private final EnvExpander envExpander;
     private final ConfigMapExtractor configMaps = new ConfigMapExtractor();
 
@@ -29,6 +24,7 @@ public final class ConfigDocumentReader {
     public ConfigDocument read(byte[] raw, SourceSpec spec, SourceKind kind) throws SourceReadException {
         String sha256 = Sha256.hex(raw);
         String text = utf8(raw);
+        refuseTemplate(text);
         return switch (spec.formatOrDefault()) {
             case "configmap" -> {
                 ConfigMapExtractor.Embedded embedded = configMaps.extract(text, spec, kind);
@@ -72,6 +68,21 @@ public final class ConfigDocumentReader {
             throw new SourceReadException("top level is a " + root.getNodeType().name().toLowerCase() + where + "; expected a YAML mapping");
         }
         return root;
+    }
+
+    /**
+     * A Helm, Go or Nomad template is not the config the component runs: its {@code {{ ... }}} are
+     * rendered first. Read as YAML it would give a config that never ran, so it is refused.
+     */
+    static void refuseTemplate(String text) throws SourceReadException {
+        int line = 0;
+        for (String each : text.split("\n", -1)) {
+            line++;
+            int open = each.indexOf("{{");
+            if (open >= 0 && each.indexOf("}}", open) > open && !each.strip().startsWith("#")) {
+                throw new SourceReadException("line " + line + ": template: render it first (helm template / nomad); expected a rendered configuration");
+            }
+        }
     }
 
     private static String utf8(byte[] raw) throws SourceReadException {

@@ -7,11 +7,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Finds the configuration embedded in a Kubernetes manifest: a ConfigMap's {@code data}, or a
@@ -25,10 +23,7 @@ final class ConfigMapExtractor {
     record Embedded(String text, String origin) {
     }
 
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            // Loki and Tempo refuse a key set twice; so does the auditor, rather than guess which one counts.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private final ObjectMapper yaml = io.residency.auditor.input.YamlParsers.mapper().build();
 
     Embedded extract(String manifest, SourceSpec spec, SourceKind sourceKind) throws SourceReadException {
         List<JsonNode> objects = new ArrayList<>();

@@ -69,8 +69,24 @@ public final class ConfigTree {
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
+    /**
+     * A boolean as Go's yaml.v2 reads it, and yaml.v3 into a bool field: YAML 1.1's y, yes, on are
+     * true too (Loki takes {@code use_thanos_objstore: yes} as true), in the three spellings Go accepts.
+     */
     public boolean flag(String key) {
-        return text(key).map(value -> value.equalsIgnoreCase("true")).orElse(false);
+        return text(key).map(ConfigTree::goTrue).orElse(false);
+    }
+
+    /** The same reading for a node outside a tree (Helm values, read by Helm's Go YAML too). */
+    public static boolean isTrue(JsonNode node) {
+        return node != null && node.isValueNode() && goTrue(node.asString().strip());
+    }
+
+    static boolean goTrue(String value) {
+        return switch (value) {
+            case "true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES", "on", "On", "ON" -> true;
+            default -> false;
+        };
     }
 
     /** The items of a list; empty when absent. */

@@ -168,7 +168,7 @@ public final class LokiKind implements HelmChartKind {
             case "filesystem" -> config.putObject("common").putObject("storage").putObject("filesystem").put("chunks_directory", "/var/loki/chunks");
             default -> config.putObject("common").putObject("storage").putObject(type);
         }
-        if (storage.path("use_thanos_objstore").asBoolean(false)) {
+        if (ConfigTree.isTrue(storage.path("use_thanos_objstore"))) {
             ObjectNode storageConfig = config.putObject("storage_config");
             storageConfig.put("use_thanos_objstore", true);
             JsonNode objectStore = storage.path("object_store");

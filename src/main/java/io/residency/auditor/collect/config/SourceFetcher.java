@@ -2,7 +2,9 @@ package io.residency.auditor.collect.config;
 
 import io.residency.auditor.collect.BearerToken;
 import io.residency.auditor.collect.DeadlineInputStream;
+import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.estate.SourceSpec;
+import io.residency.auditor.input.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 public final class SourceFetcher {
 
     /** Real configs are kilobytes; anything much larger is not a config. */
-    static final int MAX_BYTES = 16 * 1024 * 1024;
+    static final int MAX_BYTES = (int) Math.min(Integer.MAX_VALUE - 8, InputFiles.maxBytes());
 
     private final HttpClient http;
     private final Duration readTimeout;
@@ -35,15 +36,20 @@ public final class SourceFetcher {
         this.environment = environment;
     }
 
+    /** A source file of the estate, confined to the estate's folder unless it or the run allows otherwise. */
+    public byte[] fetchFile(LoadedEstate estate, String relative) throws SourceReadException {
+        try {
+            return fetchFile(estate.confined(relative));
+        } catch (InputFiles.RefusedException e) {
+            throw new SourceReadException(e.getMessage());
+        }
+    }
+
     public byte[] fetchFile(Path file) throws SourceReadException {
         try {
-            if (Files.isDirectory(file)) {
-                throw new SourceReadException("is a folder; expected a configuration file");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new SourceReadException("larger than " + MAX_BYTES / (1024 * 1024) + " MiB; expected a configuration file");
-            }
-            return Files.readAllBytes(file);
+            return InputFiles.readRegular(file, MAX_BYTES);
+        } catch (InputFiles.RefusedException e) {
+            throw new SourceReadException(e.getMessage() + "; expected a configuration file");
         } catch (NoSuchFileException e) {
             throw new SourceReadException("file not found");
         } catch (IOException e) {
@@ -85,7 +91,7 @@ public final class SourceFetcher {
             }
             byte[] bytes = body.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new SourceReadException("answer larger than " + MAX_BYTES / (1024 * 1024) + " MiB; expected a configuration");
+                throw new SourceReadException("answer larger than " + InputFiles.describe(MAX_BYTES) + "; expected a configuration");
             }
             return bytes;
         } catch (HttpTimeoutException e) {

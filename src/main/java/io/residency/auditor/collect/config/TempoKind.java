@@ -90,7 +90,7 @@ public final class TempoKind implements HelmChartKind {
             config.putObject("compactor").putObject("compaction").set("block_retention", tempo.get("retention"));
         }
         JsonNode generator = tempo.path("metricsGenerator");
-        if (generator.path("enabled").asBoolean(false) && generator.hasNonNull("remoteWriteUrl")) {
+        if (ConfigTree.isTrue(generator.path("enabled")) && generator.hasNonNull("remoteWriteUrl")) {
             config.putObject("metrics_generator").putObject("storage").putArray("remote_write")
                     .addObject().set("url", generator.get("remoteWriteUrl"));
         }
@@ -103,7 +103,7 @@ public final class TempoKind implements HelmChartKind {
         HelmValues.copy(values, "storage", config, "storage");
         HelmValues.copy(values.path("compactor").path("config"), "compaction", config.putObject("compactor"), "compaction");
         JsonNode generator = values.path("metricsGenerator");
-        if (generator.path("enabled").asBoolean(false)) {
+        if (ConfigTree.isTrue(generator.path("enabled"))) {
             HelmValues.copy(generator.path("config"), "storage", config.putObject("metrics_generator"), "storage");
         }
         return config;

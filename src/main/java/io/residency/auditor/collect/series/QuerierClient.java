@@ -21,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -34,7 +35,22 @@ public final class QuerierClient {
     private final String baseUrl;
     private final Duration timeout;
     private final String bearerToken;
-    private final JsonFactory json = new JsonFactory();
+    /** Label names per region: real estates have hundreds; more is a runaway exporter, not something to read whole. */
+    public static final int MAX_LABEL_NAMES = 50_000;
+    /** Elements of one answer (label values, series): the answer is streamed, this bounds its time. */
+    public static final long MAX_ELEMENTS = 5_000_000;
+    /** Bytes of one answer. */
+    public static final long MAX_ANSWER_BYTES = 512L * 1024 * 1024;
+    /** Labels of one series: Prometheus's own default limit is far lower in practice. */
+    static final int MAX_LABELS_PER_SERIES = 1_000;
+
+    private final JsonFactory json = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(1024 * 1024)
+                    .maxNestingDepth(32)
+                    .maxNameLength(64 * 1024)
+                    .build())
+            .build();
 
     /** @param bearerToken {@code null} for none */
     public QuerierClient(String baseUrl, Duration connectTimeout, Duration timeout, String bearerToken) {
@@ -47,7 +63,7 @@ public final class QuerierClient {
     /** The label names of the series that match. */
     public List<String> labels(String match) throws IOException, PartialResponseException {
         List<String> names = new ArrayList<>();
-        get("/api/v1/labels", match, parser -> {
+        get("/api/v1/labels", match, MAX_LABEL_NAMES, parser -> {
             names.add(string(parser));
             return true;
         });
@@ -56,7 +72,7 @@ public final class QuerierClient {
 
     /** Streams the distinct values of one label among the series that match. */
     public void labelValues(String label, String match, Consumer<String> each) throws IOException, PartialResponseException {
-        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, parser -> {
+        get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, MAX_ELEMENTS, parser -> {
             each.accept(string(parser));
             return true;
         });
@@ -69,7 +85,7 @@ public final class QuerierClient {
      * @return whether every series of the answer was read
      */
     public boolean series(String match, Predicate<Map<String, String>> each) throws IOException, PartialResponseException {
-        return get("/api/v1/series", match, parser -> each.test(labelSet(parser)));
+        return get("/api/v1/series", match, MAX_ELEMENTS, parser -> each.test(labelSet(parser)));
     }
 
     private interface Element {
@@ -78,7 +94,7 @@ public final class QuerierClient {
     }
 
     /** @return whether every element of the answer was read */
-    private boolean get(String path, String match, Element element) throws IOException, PartialResponseException {
+    private boolean get(String path, String match, long maxElements, Element element) throws IOException, PartialResponseException {
         URI uri = URI.create(baseUrl + path + "?match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8) + "&partial_response=false");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
         if (bearerToken != null) {
@@ -95,16 +111,34 @@ public final class QuerierClient {
         } catch (IOException e) {
             throw new IOException(path + ": cannot connect (" + e.getClass().getSimpleName() + ")", e);
         }
-        try (InputStream body = new DeadlineInputStream(response.body(), timeout)) {
+        try (InputStream body = new BoundedInputStream(new DeadlineInputStream(response.body(), timeout), MAX_ANSWER_BYTES)) {
             if (response.statusCode() == 422) {
                 throw new PartialResponseException(path + ": HTTP 422, the querier could not give a complete answer");
             }
             if (response.statusCode() != 200) {
                 throw new IOException(path + ": HTTP " + response.statusCode() + "; expected 200");
             }
-            return readEnvelope(path, body, element);
+            return readEnvelope(path, body, counted(path, maxElements, element));
         } catch (HttpTimeoutException e) {
             throw new IOException(path + ": answer not complete within " + timeout.toSeconds() + " s (timeout)", e);
+        }
+    }
+
+    /** Refuses an answer with more elements than any real estate has, instead of reading it for hours or keeping it. */
+    private static Element counted(String path, long maxElements, Element element) {
+        long[] count = {0};
+        return parser -> {
+            if (++count[0] > maxElements) {
+                throw new TooLargeException(path + ": more than " + maxElements + " elements in the answer; not examined, expected fewer");
+            }
+            return element.read(parser);
+        };
+    }
+
+    /** An answer over a bound: refused as incomplete, never read further. */
+    private static final class TooLargeException extends IOException {
+        TooLargeException(String message) {
+            super(message);
         }
     }
 
@@ -138,6 +172,8 @@ public final class QuerierClient {
                             }
                             try {
                                 readAll = element.read(parser);
+                            } catch (TooLargeException tooLarge) {
+                                throw new PartialResponseException(tooLarge.getMessage(), tooLarge);
                             } catch (IOException wrongShape) {
                                 throw new PartialResponseException(path + ": " + wrongShape.getMessage(), wrongShape);
                             }
@@ -150,8 +186,10 @@ public final class QuerierClient {
                     case "warnings", "infos" -> {
                         if (value == JsonToken.START_ARRAY) {
                             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                                if (field.equals("warnings")) {
+                                if (field.equals("warnings") && warnings.size() < 100) {
                                     warnings.add(parser.getString());
+                                } else {
+                                    parser.skipChildren();
                                 }
                             }
                         }
@@ -165,6 +203,9 @@ public final class QuerierClient {
         } catch (JacksonException e) {
             if (e.getCause() instanceof HttpTimeoutException timeoutCause) {
                 throw new IOException(path + ": " + timeoutCause.getMessage(), e);
+            }
+            if (e.getCause() instanceof BoundedInputStream.LimitException limit) {
+                throw new PartialResponseException(path + ": " + limit.getMessage() + "; not examined", e);
             }
             throw new PartialResponseException(path + ": the answer was cut off or is not JSON (" + e.getOriginalMessage().split("\n")[0] + ")", e);
         }
@@ -196,6 +237,9 @@ public final class QuerierClient {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             parser.nextToken();
+            if (labels.size() >= MAX_LABELS_PER_SERIES) {
+                throw new IOException("a series has more than " + MAX_LABELS_PER_SERIES + " labels");
+            }
             labels.put(name, string(parser));
         }
         return labels;

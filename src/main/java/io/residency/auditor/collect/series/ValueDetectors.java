@@ -20,14 +20,28 @@ import java.util.regex.Pattern;
  */
 public final class ValueDetectors {
 
+    /**
+     * How much of a value the detectors examine. Label values longer than this are not real names or
+     * identifiers; only their first part is examined and the caller reports them as not examined in
+     * full, so an over-long value never passes silently.
+     */
+    public static final int MAX_EXAMINED_LENGTH = 4096;
+
+    /** The names the policy may use, in the order the documentation lists them. */
+    public static final List<String> NAMES = io.residency.auditor.policy.PiiDetection.DETECTORS;
+
     private ValueDetectors() {
+    }
+
+    public static boolean overLong(String value) {
+        return value.length() > MAX_EXAMINED_LENGTH;
     }
 
     public static List<ValueDetector> named(List<String> names) {
         List<ValueDetector> detectors = new ArrayList<>();
         for (String name : names) {
             detectors.add(switch (name) {
-                case "email" -> regex("email", "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", m -> true,
+                case "email" -> regex("email", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", m -> true,
                         ValueDetectors::redactEmail);
                 case "ipv4" -> regex("ipv4", "(?<![0-9.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![0-9.])",
                         m -> true, m -> m.substring(0, m.indexOf('.')) + ".***.***.***");
@@ -56,7 +70,9 @@ public final class ValueDetectors {
 
             @Override
             public Optional<String> find(String value) {
-                Matcher matcher = compiled.matcher(value);
+                // Each pattern starts only where a candidate can start (a look-behind on the run) and has
+                // bounded repetition, so a search is linear; the window bounds it further.
+                Matcher matcher = compiled.matcher(value).region(0, Math.min(value.length(), MAX_EXAMINED_LENGTH));
                 while (matcher.find()) {
                     if (check.test(matcher.group())) {
                         return Optional.of(matcher.group());

@@ -148,7 +148,7 @@ class SourceKindsTest {
         Files.writeString(dir.resolve("silent.yaml"), "storage: {}\n");
         LoadedEstate estate = new LoadedEstate(new Estate(null, List.of(new RegionStack("eu-west-1", List.of(
                 new SourceSpec(null, "silent", "silent.yaml", null, null, null, null, null, null, null)))),
-                null, null, null, null, null), dir.resolve("estate.yaml"), "0");
+                null, null, null, null, null, null), dir.resolve("estate.yaml"), "0");
         ConfigCollector collector = new ConfigCollector(new SourceFetcher(Duration.ofSeconds(1), Duration.ofSeconds(1), name -> null),
                 new EnvExpander(name -> null), new SourceKinds(List.of(silent)));
 

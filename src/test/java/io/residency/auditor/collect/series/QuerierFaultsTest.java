@@ -63,7 +63,7 @@ class QuerierFaultsTest {
     @org.junit.jupiter.api.Test
     void anAnswerReadToTheEndSaysSo() throws Exception {
         try (FakeQuerier fake = new FakeQuerier(FakeQuerier.Mode.STATUS_LAST)) {
-            QuerierClient client = new QuerierClient(fake.url(), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+            QuerierClient client = new QuerierClient(fake.url(), Duration.ofSeconds(10), Duration.ofSeconds(10), null);
             int[] seen = {0};
 
             assertThat(client.series("{a=\"b\"}", series -> ++seen[0] > 0)).isTrue();
