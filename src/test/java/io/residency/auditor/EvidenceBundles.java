@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,5 +28,12 @@ public final class EvidenceBundles {
     public static List<JsonNode> findings(Path out) throws IOException {
         JsonNode document = JsonMapper.builder().build().readTree(only(out).resolve("findings.json").toFile());
         return document.get("findings").valueStream().toList();
+    }
+
+    /** A PDF's text, with the line breaks of wrapped table cells folded into spaces. */
+    public static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
+import io.residency.auditor.EvidenceBundles;
 import io.residency.auditor.job.EvidenceLifecycleContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +100,7 @@ class SecretLeakTest {
         try (Stream<Path> files = Files.walk(out)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 // PDFs: the text a reader sees, and the raw bytes (metadata, uncompressed strings) as Latin-1.
-                text.append(file.toString().endsWith(".pdf") ? EvidenceLifecycleContract.pdfText(file) + new String(Files.readAllBytes(file),
+                text.append(file.toString().endsWith(".pdf") ? EvidenceBundles.pdfText(file) + new String(Files.readAllBytes(file),
                         StandardCharsets.ISO_8859_1) : Files.readString(file));
             }
         }

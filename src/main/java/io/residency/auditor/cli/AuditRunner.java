@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.text.SafeText;
 import ch.qos.logback.classic.Level;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.evidence.signing.Ed25519Keys;
@@ -59,7 +60,7 @@ final class AuditRunner {
         }
         if (!outcome.completed()) {
             System.err.println("error: run " + outcome.runId() + " did not complete: "
-                    + ConsoleText.escape(JdbcUrls.redactIn(outcome.failure(), options.db)));
+                    + SafeText.escape(JdbcUrls.redactIn(outcome.failure(), options.db)));
             System.err.println("Nothing already recorded is lost. After fixing the cause, resume it with: --restart " + outcome.runId()
                     + " --db <the same database>");
             return ExitCode.RUN_FAILED;

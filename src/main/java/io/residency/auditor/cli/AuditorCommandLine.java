@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.text.SafeText;
 import io.residency.auditor.input.InvalidInputException;
 import io.residency.auditor.job.AuditorVersion;
 import java.io.PrintWriter;
@@ -61,7 +62,7 @@ public final class AuditorCommandLine implements Callable<Integer> {
     private static void printError(CommandLine cmd, String message) {
         OptionSpec db = cmd.getCommandSpec().findOption("--db");
         String url = db == null ? null : db.getValue();
-        cmd.getErr().println("error: " + ConsoleText.escape(JdbcUrls.redactIn(message, url)));
+        cmd.getErr().println("error: " + SafeText.escape(JdbcUrls.redactIn(message, url)));
     }
 
     private static int exitCodeOf(Throwable e) {

@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.text.SafeText;
 import io.residency.auditor.evidence.Verdict;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Status;
@@ -23,13 +24,13 @@ final class RunReport {
         String counts = Arrays.stream(Status.values())
                 .map(status -> findings.stream().filter(f -> f.status() == status).count() + " " + status)
                 .collect(Collectors.joining(", "));
-        out.println("Run " + ConsoleText.escape(outcome.runId()) + ": " + findings.size() + " findings (" + counts + ")");
+        out.println("Run " + SafeText.escape(outcome.runId()) + ": " + findings.size() + " findings (" + counts + ")");
         for (Finding finding : findings) {
             if (finding.status() != Status.PASS) {
                 // Each line opens with our own indent; what the configs said is escaped onto it.
-                out.printf("  %-10s %-8s %-22s %-10s %s%n", finding.status(), finding.severity().label(), ConsoleText.escape(finding.controlId()),
-                        finding.region() == null ? "-" : ConsoleText.escape(finding.region()), ConsoleText.escape(finding.resource()));
-                out.println("             " + ConsoleText.escape(finding.message()));
+                out.printf("  %-10s %-8s %-22s %-10s %s%n", finding.status(), finding.severity().label(), SafeText.escape(finding.controlId()),
+                        finding.region() == null ? "-" : SafeText.escape(finding.region()), SafeText.escape(finding.resource()));
+                out.println("             " + SafeText.escape(finding.message()));
             }
         }
         if (!outcome.notTested().isEmpty()) {
@@ -39,7 +40,7 @@ final class RunReport {
         out.println("Verdict: " + Verdict.of(findings, outcome.notTested().size()));
         int failing = failOn.failing(findings).size();
         out.println("Fail-on " + failOn + ": " + (failing == 0 ? "nothing at or above it" : failing + " findings at or above it"));
-        out.println("Evidence bundle: " + ConsoleText.escape(display(outcome.bundle())));
+        out.println("Evidence bundle: " + SafeText.escape(display(outcome.bundle())));
     }
 
     private static String display(Path bundle) {

@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.text.SafeText;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
@@ -8,6 +9,6 @@ public class SafeMessageConverter extends MessageConverter {
 
     @Override
     public String convert(ILoggingEvent event) {
-        return ConsoleText.escape(super.convert(event));
+        return SafeText.escape(super.convert(event));
     }
 }

@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.text.SafeText;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 
@@ -11,6 +12,6 @@ public class SafeThrowableConverter extends ThrowableProxyConverter {
 
     @Override
     protected String throwableProxyToString(IThrowableProxy proxy) {
-        return ConsoleText.indentLines(super.throwableProxyToString(proxy), "    | ");
+        return SafeText.indentLines(super.throwableProxyToString(proxy), "    | ");
     }
 }

@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.text.SafeText;
 import io.residency.auditor.evidence.signing.BundleVerification;
 import io.residency.auditor.evidence.signing.BundleVerifier;
 import io.residency.auditor.evidence.signing.Ed25519Keys;
@@ -41,9 +42,9 @@ public class VerifyCommand implements Callable<Integer> {
         PublicKey key = publicKey == null ? null : Ed25519Keys.readPublic(publicKey);
         BundleVerification result = BundleVerifier.verify(bundle, key);
         PrintWriter out = spec.commandLine().getOut();
-        String shown = ConsoleText.escape(bundle.toString());
+        String shown = SafeText.escape(bundle.toString());
         out.println("Checking bundle " + shown + (key == null ? " (no public key: signature NOT checked)" : " with key " + result.keyId()));
-        result.lines().forEach(line -> out.println("  " + ConsoleText.escape(line)));
+        result.lines().forEach(line -> out.println("  " + SafeText.escape(line)));
         if (!result.intact()) {
             out.println("Bundle " + shown + " is NOT intact: it does NOT match " + (key == null ? "its manifest" : "its manifest and signature")
                     + "; see the FAIL lines above.");

@@ -2,8 +2,10 @@ package io.residency.auditor.evidence;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import io.residency.auditor.text.SafeText;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -26,7 +28,9 @@ public final class EvidencePdfRenderer {
         XRLog.setLoggingEnabled(false);
         try (Reader reader = new InputStreamReader(EvidencePdfRenderer.class.getResourceAsStream("/templates/evidence-report.mustache"),
                 StandardCharsets.UTF_8)) {
-            template = Mustache.compiler().compile(reader);
+            // HTML-escaped as always, and first made safe: a control character from a config would
+            // otherwise end the render (XML cannot hold it) or, as a bidi override, disguise a line.
+            template = Mustache.compiler().withEscaper(text -> Escapers.HTML.escape(SafeText.escapeForDocument(text))).compile(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

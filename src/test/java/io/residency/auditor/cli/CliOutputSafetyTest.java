@@ -3,6 +3,7 @@ package io.residency.auditor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.residency.auditor.CliRun;
+import io.residency.auditor.EvidenceBundles;
 import io.residency.auditor.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,32 @@ class CliOutputSafetyTest {
         assertThat(run.stdout()).as("the name is shown, escaped").contains("otlp/x\\u000a::error::pwned\\u009b31m\\u202egnp.exe");
         assertThat(run.output().lines()).as(run.output()).noneMatch(line -> line.startsWith("::"));
         assertThat(run.output()).doesNotContain("\u009b", "\u202e", "\r");
+    }
+
+    @Test
+    void anEscapeCharacterInAConfigIsShownEscapedInThePdfAndNeverStopsTheRun() throws IOException {
+        Files.writeString(dir.resolve("estate.yaml"), """
+                regions:
+                  - name: eu-west-1
+                    sources:
+                      - {kind: otel-collector, file: collector.yaml}
+                """);
+        // ESC, which XML cannot hold, and a right-to-left override, which would show the name reversed.
+        String name = "otlp/a\\u001b[31mb\\u202ec";
+        Files.writeString(dir.resolve("collector.yaml"), """
+                exporters:
+                  "%s": {endpoint: "https://otlp.us-east-1.amazonaws.com:4317"}
+                service:
+                  pipelines:
+                    traces: {receivers: [otlp], exporters: ["%s"]}
+                """.formatted(name, name));
+
+        CliRun run = CliRun.of("audit", "--estate", dir.resolve("estate.yaml").toString(), "--out", dir.resolve("out").toString(),
+                "--db", "jdbc:h2:mem:" + UUID.randomUUID(), "--format", "json,pdf");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.OK);
+        String pdf = EvidenceBundles.pdfText(EvidenceBundles.only(dir.resolve("out")).resolve("gdpr-evidence.pdf"));
+        assertThat(pdf).contains("otlp/a\\u001b[31mb\\u202ec").doesNotContain("\u001b", "\u202e");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.residency.auditor.cli;
 
+import static io.residency.auditor.EvidenceBundles.pdfText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.residency.auditor.CliRun;
@@ -157,9 +158,4 @@ class SignedBundleCliTest {
         return JsonMapper.builder().build().readTree(bytes);
     }
 
-    private static String pdfText(Path pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
-    }
 }

@@ -1,8 +1,10 @@
 package io.residency.auditor.job;
 
+import static io.residency.auditor.EvidenceBundles.pdfText;
 import static io.residency.auditor.job.AuditJobDatabaseContract.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.residency.auditor.EvidenceBundles;
 import io.residency.auditor.CliRun;
 import io.residency.auditor.TestPaths;
 import io.residency.auditor.cli.ExitCode;
@@ -261,10 +263,4 @@ public abstract class EvidenceLifecycleContract {
                 "junit.xml", "MANIFEST.sha256");
     }
 
-    public static String pdfText(Path pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            // Table cells wrap: compare text with line breaks folded into spaces.
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
-    }
 }

@@ -75,7 +75,7 @@ class FrameworkAsDataTest {
         assertThat(csv.get(0)).startsWith("control,status,severity,framework");
         assertThat(csv.subList(1, csv.size())).isNotEmpty().allSatisfy(row -> assertThat(row).contains("ACME-RES"))
                 .anySatisfy(row -> assertThat(row).startsWith("RES-LOKI-STORAGE,FAIL"));
-        String pdf = EvidenceLifecycleContract.pdfText(bundle.resolve("acme-res-evidence.pdf"));
+        String pdf = EvidenceBundles.pdfText(bundle.resolve("acme-res-evidence.pdf"));
         assertThat(pdf).contains("ACME residency evidence", "Verdict: violations found", "EU (eu-central-1",
                 "RES-LOKI-STORAGE: Loki stores each region's logs", "RES-1 (Logs are stored at home); RES-2 (Nothing flows abroad)",
                 "ACME Residency Standard 2026", "https://standards.acme.example/residency")

@@ -2,6 +2,7 @@ package io.residency.auditor.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.residency.auditor.EvidenceBundles;
 import io.residency.auditor.CliRun;
 import io.residency.auditor.TestPaths;
 import io.residency.auditor.cli.ExitCode;
@@ -88,7 +89,7 @@ class GateScopeTest {
         assertThat(document.at("/scope/verdict").asString()).isEqualTo(expected);
         assertThat(run.stdout()).contains("Verdict: " + expected).doesNotContainPattern("\\bcompliant\\b");
         for (String pdf : List.of("gdpr-evidence.pdf", "sox-evidence.pdf")) {
-            String text = EvidenceLifecycleContract.pdfText(bundle().resolve(pdf));
+            String text = EvidenceBundles.pdfText(bundle().resolve(pdf));
             assertThat(text).as(pdf).contains("Not tested", "RES-BUCKET-LOCATION", "no violation found in what was tested")
                     .doesNotContain("Verdict: compliant");
         }
@@ -101,7 +102,7 @@ class GateScopeTest {
         JsonNode document = findingsJson();
         assertThat(notTested(document)).contains("RES-LOKI-STORAGE eu-west-1", "RES-SOX-RETENTION us-east-1")
                 .doesNotContain("RES-TEMPO-STORAGE eu-west-1", "RES-LOKI-STORAGE us-east-1");
-        assertThat(EvidenceLifecycleContract.pdfText(bundle().resolve("gdpr-evidence.pdf")))
+        assertThat(EvidenceBundles.pdfText(bundle().resolve("gdpr-evidence.pdf")))
                 .contains("no Loki source in eu-west-1: where its logs are stored was not tested");
     }
 }

@@ -155,7 +155,7 @@ class SeriesOnPrometheusTest {
         StringBuilder written = new StringBuilder(run.output());
         try (Stream<Path> files = Files.list(bundle)) {
             for (Path file : files.toList()) {
-                written.append(file.toString().endsWith(".pdf") ? EvidenceLifecycleContract.pdfText(file) : Files.readString(file));
+                written.append(file.toString().endsWith(".pdf") ? EvidenceBundles.pdfText(file) : Files.readString(file));
             }
         }
         Path dump = work.resolve("dump.sql");

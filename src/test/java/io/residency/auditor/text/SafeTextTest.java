@@ -1,4 +1,4 @@
-package io.residency.auditor.cli;
+package io.residency.auditor.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ConsoleTextTest {
+class SafeTextTest {
 
     @ParameterizedTest(name = "U+{0} is escaped")
     @CsvSource({"000a", "000d", "0000", "0007", "0008", "0009", "001b", "007f", "0085", "009b", "061c", "200e", "200f", "202a", "202e",
@@ -14,19 +14,19 @@ class ConsoleTextTest {
     void controlsLineBreaksAndBidiOverridesBecomeVisibleEscapes(String hex) {
         String character = String.valueOf((char) Integer.parseInt(hex, 16));
 
-        assertThat(ConsoleText.escape("a" + character + "b")).isEqualTo("a\\u" + hex + "b");
+        assertThat(SafeText.escape("a" + character + "b")).isEqualTo("a\\u" + hex + "b");
     }
 
     @Test
     void ordinaryTextIncludingAccentsAndCjkIsUnchanged() {
         String text = "eu-west-1/loki storage_config.aws s3://logs-ch — Zürich 東京 ✓";
 
-        assertThat(ConsoleText.escape(text)).isSameAs(text);
+        assertThat(SafeText.escape(text)).isSameAs(text);
     }
 
     @Test
     void aWorkflowCommandAfterANewlineStaysOnTheSameLine() {
-        String escaped = ConsoleText.escape("exporter x\n::error::pwned\r\u001b[2J");
+        String escaped = SafeText.escape("exporter x\n::error::pwned\r\u001b[2J");
 
         assertThat(escaped).isEqualTo("exporter x\\u000a::error::pwned\\u000d\\u001b[2J").doesNotContain("\n", "\r", "\u001b");
     }
@@ -35,7 +35,7 @@ class ConsoleTextTest {
     void everyLineOfAStackTraceIsIndentedSoNoneStartsWithConfigText() {
         String trace = "java.lang.IllegalStateException: bad\n::error::x\u001b]0;title\u0007\n\tat a.B.c(B.java:1)\n";
 
-        String indented = ConsoleText.indentLines(trace, "    | ");
+        String indented = SafeText.indentLines(trace, "    | ");
 
         assertThat(indented.lines()).allSatisfy(line -> assertThat(line).startsWith("    | "))
                 .hasSize(3);
