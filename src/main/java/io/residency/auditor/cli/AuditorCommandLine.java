@@ -1,15 +1,15 @@
 package io.residency.auditor.cli;
 
-import io.residency.auditor.text.SafeText;
+import io.residency.auditor.facts.AuditorVersion;
 import io.residency.auditor.input.InvalidInputException;
-import io.residency.auditor.job.AuditorVersion;
+import io.residency.auditor.text.SafeText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** The {@code residency-auditor} command line and its mapping of outcomes to exit codes. */
 @Command(name = "residency-auditor", mixinStandardHelpOptions = true, versionProvider = AuditorCommandLine.Version.class,

@@ -3,6 +3,7 @@ package io.residency.auditor.evidence;
 import io.residency.auditor.evidence.signing.BundlePredicate;
 import io.residency.auditor.evidence.signing.BundleSigner;
 import io.residency.auditor.evidence.signing.SigningKey;
+import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.findings.Finding;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,10 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -33,16 +38,14 @@ public class EvidenceBundleWriter {
 
     /** An unsigned bundle. @param formats the reports to render; the manifest is written whatever is asked */
     public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats) throws IOException {
-        return write(outDir, model, formats, null, null);
+        return write(outDir, model, formats, null);
     }
 
     /**
      * @param formats    the reports to render; the manifest (and the signature) is written whatever is asked
      * @param signingKey {@code null} for an unsigned bundle
-     * @param predicate  what the signature attests about the run; used only with a key
      */
-    public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats, SigningKey signingKey, BundlePredicate predicate)
-            throws IOException {
+    public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats, SigningKey signingKey) throws IOException {
         Files.createDirectories(outDir);
         String runId = model.run().runId();
         Path target = outDir.resolve(runId);
@@ -80,15 +83,27 @@ public class EvidenceBundleWriter {
         }
         Manifest.write(staging);
         if (signingKey != null) {
-            Objects.requireNonNull(predicate, "a signed bundle needs the predicate it attests");
             // Last, over every file including the manifest, so nothing can be added after it unnoticed.
-            BundleSigner.sign(staging, predicate, signingKey);
+            BundleSigner.sign(staging, predicate(model, formats), signingKey);
         }
 
         // A restarted run renders again: the earlier complete bundle of the same run is replaced whole.
         deleteRecursively(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /** What the signature attests: which run made the bundle, from which inputs, and what it covered. */
+    private static BundlePredicate predicate(EvidenceModel model, Set<ReportFormat> formats) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("offline", model.scope() != null && model.scope().mode().offline());
+        scope.put("extraFormats", formats.stream().map(ReportFormat::label).collect(Collectors.toCollection(TreeSet::new)));
+        scope.put("jurisdictions", model.jurisdictions());
+        scope.put("waivers", model.run().waiversSha256() != null);
+        scope.put("notTested", model.notTested().size());
+        AuditRun run = model.run();
+        return new BundlePredicate(run.runId(), run.estateId(), run.mode(), run.auditorVersion(), run.estateSha256(),
+                run.policySha256(), run.waiversSha256(), run.startedAt(), Instant.now(), scope);
     }
 
     private void writeCsv(Path file, List<Finding> findings) throws IOException {

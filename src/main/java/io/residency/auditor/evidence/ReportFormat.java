@@ -1,6 +1,8 @@
 package io.residency.auditor.evidence;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,5 +34,10 @@ public enum ReportFormat {
     /** The labels of the formats given, validated and sorted, as a run records them. */
     public static Set<String> labels(List<String> labels) {
         return labels.stream().map(ReportFormat::parse).map(ReportFormat::label).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The formats a run recorded by their labels. */
+    public static Set<ReportFormat> of(Collection<String> labels) {
+        return labels.stream().map(ReportFormat::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(ReportFormat.class)));
     }
 }

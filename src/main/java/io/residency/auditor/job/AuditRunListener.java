@@ -1,7 +1,9 @@
 package io.residency.auditor.job;
 
+import io.residency.auditor.evidence.RunMetricsPusher;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.AuditRunRepository;
+import io.residency.auditor.facts.AuditorVersion;
 import io.residency.auditor.findings.FindingRepository;
 import java.time.Instant;
 import java.util.List;

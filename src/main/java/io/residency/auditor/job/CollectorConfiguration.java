@@ -3,7 +3,11 @@ package io.residency.auditor.job;
 import io.residency.auditor.collect.config.ConfigCollector;
 import io.residency.auditor.collect.config.EnvExpander;
 import io.residency.auditor.collect.config.SourceFetcher;
+import io.residency.auditor.collect.s3.BucketInventoryCollection;
+import io.residency.auditor.collect.series.FederatedSeriesCollection;
+import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,5 +36,17 @@ public class CollectorConfiguration {
     public ConfigCollector configCollector(SourceSettings settings) {
         EnvExpander environment = EnvExpander.ofSystem();
         return new ConfigCollector(new SourceFetcher(settings.connectTimeout(), settings.readTimeout(), System::getenv), environment);
+    }
+
+    /** @param timeout how long one querier call may take ({@code residency.thanos.timeout}) */
+    @Bean
+    public FederatedSeriesCollection federatedSeriesCollection(@Value("${residency.thanos.timeout:30s}") Duration timeout) {
+        return new FederatedSeriesCollection(timeout, System::getenv, Clock.systemUTC());
+    }
+
+    /** @param callTimeout how long one S3 call may take, per attempt ({@code residency.s3.call-timeout}) */
+    @Bean
+    public BucketInventoryCollection bucketInventoryCollection(@Value("${residency.s3.call-timeout:10s}") Duration callTimeout) {
+        return new BucketInventoryCollection(callTimeout);
     }
 }

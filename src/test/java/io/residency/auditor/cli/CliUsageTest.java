@@ -3,10 +3,10 @@ package io.residency.auditor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.residency.auditor.CliRun;
-import io.residency.auditor.job.AuditorVersion;
+import io.residency.auditor.facts.AuditorVersion;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** What a newcomer meets first: usage, version, typos and shell completion, with the documented exit codes. */
 class CliUsageTest {

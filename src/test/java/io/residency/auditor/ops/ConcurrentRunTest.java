@@ -6,7 +6,7 @@ import io.residency.auditor.CliRun;
 import io.residency.auditor.EmbeddedPostgresDatabases;
 import io.residency.auditor.TestPaths;
 import io.residency.auditor.cli.ExitCode;
-import io.residency.auditor.job.EstateRunLock;
+import io.residency.auditor.facts.EstateRunLock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

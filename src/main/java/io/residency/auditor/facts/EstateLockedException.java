@@ -1,4 +1,4 @@
-package io.residency.auditor.job;
+package io.residency.auditor.facts;
 
 /** Another audit of the same estate holds the run lock. */
 public class EstateLockedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.residency.auditor.job;
+package io.residency.auditor.facts;
 
 import java.io.IOException;
 import java.io.InputStream;

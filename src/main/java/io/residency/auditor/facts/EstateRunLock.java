@@ -1,4 +1,4 @@
-package io.residency.auditor.job;
+package io.residency.auditor.facts;
 
 import io.residency.auditor.input.Sha256;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.residency.auditor.job;
+package io.residency.auditor.evidence;
 
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
