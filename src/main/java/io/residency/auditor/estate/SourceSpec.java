@@ -2,6 +2,8 @@ package io.residency.auditor.estate;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -35,7 +37,8 @@ public record SourceSpec(
     public static final String MERGING_KIND = "otel-collector";
 
     public SourceSpec {
-        files = files == null ? null : List.copyOf(files);
+        // Not List.copyOf: a blank entry (files: [a.yaml, ~]) must reach the validator's message, not a NullPointerException.
+        files = files == null ? null : Collections.unmodifiableList(new ArrayList<>(files));
     }
 
     /** A source of one file or URL. */

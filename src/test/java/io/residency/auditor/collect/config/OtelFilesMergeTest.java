@@ -96,4 +96,14 @@ class OtelFilesMergeTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("expected exactly one of 'file', 'files' or 'url'");
     }
+
+    @Test
+    void aBlankEntryInFilesIsRefusedAtLoadWithTheRule() throws IOException {
+        Path estateFile = dir.resolve("estate.yaml");
+        Files.writeString(estateFile, "regions:\n  - name: eu-west-1\n    sources:\n      - {kind: otel-collector, files: [a.yaml, '']}\n");
+
+        assertThatThrownBy(() -> loader.load(estateFile))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("needs at least one file name");
+    }
 }
