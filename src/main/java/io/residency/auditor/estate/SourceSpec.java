@@ -2,6 +2,9 @@ package io.residency.auditor.estate;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Where one configuration is read from: a file (relative to the estate file) or a live URL.
@@ -14,6 +17,8 @@ import jakarta.validation.constraints.Pattern;
  * @param expandEnv expand ${VAR} and ${VAR:-default} as -config.expand-env does (default true)
  * @param tokenFile with url: a file holding the bearer token
  * @param tokenEnv  with url: an environment variable holding the bearer token
+ * @param files     otel-collector only: several files merged in order, as the collector merges repeated
+ *                  {@code --config} flags (maps merge deeply, a later file wins, lists are replaced)
  */
 public record SourceSpec(
         String id,
@@ -25,11 +30,32 @@ public record SourceSpec(
         String key,
         Boolean expandEnv,
         String tokenFile,
-        String tokenEnv) {
+        String tokenEnv,
+        List<String> files) {
 
-    @AssertTrue(message = "expected exactly one of 'file' or 'url'")
+    /** The kind that reads {@link #files}: only the OpenTelemetry Collector merges several configs. */
+    public static final String MERGING_KIND = "otel-collector";
+
+    public SourceSpec {
+        // Not List.copyOf: a blank entry (files: [a.yaml, ~]) must reach the validator's message, not a NullPointerException.
+        files = files == null ? null : Collections.unmodifiableList(new ArrayList<>(files));
+    }
+
+    /** A source of one file or URL. */
+    public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
+                      String tokenFile, String tokenEnv) {
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null);
+    }
+
+    @AssertTrue(message = "expected exactly one of 'file', 'files' or 'url'")
     public boolean isFileOrUrl() {
-        return (file == null) != (url == null);
+        return (file != null ? 1 : 0) + (url != null ? 1 : 0) + (files != null ? 1 : 0) == 1;
+    }
+
+    @AssertTrue(message = "'files' is read only for kind otel-collector (the collector merges repeated --config flags)"
+            + " and needs at least one file name; expected 'file' for other kinds")
+    public boolean isFilesUsable() {
+        return files == null || (MERGING_KIND.equals(kind) && !files.isEmpty() && files.stream().allMatch(f -> f != null && !f.isBlank()));
     }
 
     public String formatOrDefault() {

@@ -49,6 +49,19 @@ class HostileSourcesTest {
     }
 
     @Test
+    void aCollectorOverlayOutOfTheEstateFolderIsRefusedLikeAnyConfigFile() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("estate"));
+        Path estate = folder.resolve("estate.yaml");
+        Files.writeString(estate, "regions:\n  - name: eu-west-1\n    sources:\n      - kind: otel-collector\n"
+                + "        files: [base.yaml, ../outside.yaml]\n");
+        Files.writeString(folder.resolve("base.yaml"), "receivers: {otlp: {}}\nexporters: {debug: {}}\n"
+                + "service: {pipelines: {logs: {receivers: [otlp], exporters: [debug]}}}\n");
+        Files.writeString(dir.resolve("outside.yaml"), "# " + SECRET + "\n");
+
+        assertThat(unverifiedSource(run(estate)).get("message").asString()).contains("../outside.yaml: is outside the estate file's folder");
+    }
+
+    @Test
     void anAbsolutePathOutsideTheFolderIsRefused() throws Exception {
         Path estate = estateWith("file: " + TestPaths.resource("hostile/not-a-policy.txt"));
         assertThat(unverifiedSource(run(estate)).get("message").asString()).contains("is outside the estate file's folder");

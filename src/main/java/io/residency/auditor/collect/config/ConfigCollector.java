@@ -9,14 +9,18 @@ import io.residency.auditor.facts.RetentionFact;
 import io.residency.auditor.facts.SourceFact;
 import io.residency.auditor.facts.SourceStatus;
 import io.residency.auditor.facts.StorageFact;
+import io.residency.auditor.input.Sha256;
 import io.residency.auditor.input.YamlErrors;
 import io.residency.auditor.input.YamlLocator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads every configuration source of the estate into facts, each with its registered
@@ -26,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class ConfigCollector {
 
     private static final Logger log = LoggerFactory.getLogger(ConfigCollector.class);
+
+    /** The width of egress_fact.region_basis (V6). */
+    static final int MAX_BASIS = 1024;
 
     private final SourceFetcher fetcher;
     private final ConfigDocumentReader reader;
@@ -61,7 +68,8 @@ public final class ConfigCollector {
     }
 
     private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context, boolean offline) {
-        String location = spec.file() != null ? spec.file() : SafeUrls.redact(spec.url());
+        String location = spec.files() != null ? String.join(" + ", spec.files())
+                : spec.file() != null ? spec.file() : SafeUrls.redact(spec.url());
         String region = context.stackRegion();
         // The estate loader admits only registered kinds, so an unknown one here is a bug, not a source problem.
         SourceKind kind = kinds.get(spec.kind());
@@ -69,8 +77,8 @@ public final class ConfigCollector {
             if (offline && spec.url() != null) {
                 throw new SourceReadException("a live endpoint is not read offline; point the estate at the release's config file");
             }
-            byte[] bytes = spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded, spec.file());
-            ConfigDocument document = reader.read(bytes, spec, kind);
+            ConfigDocument document = spec.files() != null ? readMerged(loaded, spec, kind)
+                    : reader.read(spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded, spec.file()), spec, kind);
             ParsedConfig parsed = parse(kind, document, context);
             CollectedSource result = new CollectedSource(
                     new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.OK, null, document.sha256()),
@@ -78,8 +86,8 @@ public final class ConfigCollector {
                             kinds.storedDataClassOf(kind.name()).policyName(), at.configPath(), at.backend(), at.bucket(),
                             at.declaredRegion(), at.regionBasis(), at.endpoint(), at.inEffect(), at.usedBy(),
                             lineOf(document, at.configPath()))).toList(),
-                    parsed.egress().stream().map(e -> new EgressFact(sourceId, region, spec.kind(), e.configPath(), e.dataClass(),
-                            e.direction(), e.endpoint(), e.originRegion(), e.destinationRegion(), e.regionBasis(),
+                    distinctEgress(parsed.egress()).stream().map(e -> new EgressFact(sourceId, region, spec.kind(), e.configPath(), e.dataClass(),
+                            e.direction(), e.endpoint(), e.originRegion(), e.destinationRegion(), bounded(e.regionBasis()),
                             lineOf(document, e.configPath()))).toList(),
                     parsed.retention().stream().map(r -> new RetentionFact(sourceId, region, spec.kind(), r.configPath(), r.tenant(),
                             r.scope(), r.hours(), r.enforced())).toList());
@@ -89,6 +97,42 @@ public final class ConfigCollector {
             log.warn("Source {} ({}) not read: {}", sourceId, location, e.getMessage());
             return CollectedSource.failed(new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.ERROR, e.getMessage(), null));
         }
+    }
+
+    /**
+     * Several files merged in order, as the collector merges repeated {@code --config} flags. Lines
+     * are not kept: a merged path has no one line in any of the files.
+     */
+    private ConfigDocument readMerged(LoadedEstate loaded, SourceSpec spec, SourceKind kind) throws SourceReadException {
+        JsonNode merged = null;
+        StringBuilder digests = new StringBuilder();
+        for (String file : spec.files()) {
+            ConfigDocument one;
+            try {
+                one = reader.read(fetcher.fetchFile(loaded, file), spec, kind);
+            } catch (SourceReadException e) {
+                throw new SourceReadException(file + ": " + e.getMessage(), e);
+            }
+            merged = OtelConfigMerge.merge(merged, one.root().node());
+            digests.append(one.sha256());
+        }
+        return new ConfigDocument(ConfigTree.root(merged), Sha256.hex(digests.toString().getBytes(StandardCharsets.UTF_8)), null,
+                "merged from " + String.join(", ", spec.files()) + ", later files winning");
+    }
+
+    /**
+     * One fact per egress_fact key (config path, endpoint, data class): two alike flows, such as one
+     * exporter in two pipelines of one signal, are one flow and must never fail the run on the key.
+     */
+    static List<EgressTarget> distinctEgress(List<EgressTarget> egress) {
+        Map<List<String>, EgressTarget> distinct = new LinkedHashMap<>();
+        egress.forEach(e -> distinct.putIfAbsent(List.of(e.configPath(), e.endpoint(), e.dataClass()), e));
+        return List.copyOf(distinct.values());
+    }
+
+    /** A basis longer than egress_fact.region_basis holds is cut, never a failed run. */
+    static String bounded(String basis) {
+        return basis.length() <= MAX_BASIS ? basis : basis.substring(0, MAX_BASIS - 1) + "\u2026";
     }
 
     /**

@@ -28,7 +28,7 @@ public final class ConfigDocumentReader {
         return switch (spec.formatOrDefault()) {
             case "configmap" -> {
                 ConfigMapExtractor.Embedded embedded = configMaps.extract(text, spec, kind);
-                String config = expand(embedded.text(), spec);
+                String config = expand(embedded.text(), spec, kind);
                 yield new ConfigDocument(ConfigTree.root(mapping(config, embedded.origin())), sha256,
                         config.getBytes(StandardCharsets.UTF_8), embedded.origin());
             }
@@ -36,19 +36,23 @@ public final class ConfigDocumentReader {
                 if (!(kind instanceof HelmChartKind chart)) {
                     throw new SourceReadException("format helm-values is not read for kind " + kind.name() + "; expected format raw or configmap");
                 }
-                JsonNode values = mapping(expand(text, spec), "");
+                JsonNode values = mapping(expand(text, spec, kind), "");
                 yield new ConfigDocument(ConfigTree.root(chart.fromHelmValues(values)), sha256, null,
                         "Helm values of the " + kind.name() + " chart");
             }
             default -> {
-                String config = expand(text, spec);
+                String config = expand(text, spec, kind);
                 yield new ConfigDocument(ConfigTree.root(mapping(config, "")), sha256, config.getBytes(StandardCharsets.UTF_8), "");
             }
         };
     }
 
-    private String expand(String text, SourceSpec spec) throws SourceReadException {
-        return spec.expandEnvOrDefault() ? envExpander.expand(text) : text;
+    private String expand(String text, SourceSpec spec, SourceKind kind) throws SourceReadException {
+        if (!spec.expandEnvOrDefault()) {
+            return text;
+        }
+        // The collector's confmap has its own syntax and leaves an unset variable empty rather than failing.
+        return kind instanceof OtelCollectorKind ? envExpander.expandConfmap(text) : envExpander.expand(text);
     }
 
     /** Parses one YAML document that must be a mapping. */

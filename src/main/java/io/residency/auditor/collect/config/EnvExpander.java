@@ -21,6 +21,17 @@ import java.util.regex.Pattern;
 public final class EnvExpander {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    /**
+     * The OpenTelemetry Collector's confmap references: {@code $$} is a literal {@code $}; {@code ${env:NAME}}
+     * and {@code ${NAME}} (env is the default scheme) take the variable, {@code :-default} when unset;
+     * {@code ${scheme:...}} of another provider (file, http, yaml, s3) is left for {@link #UNRESOLVED}.
+     */
+    private static final Pattern CONFMAP_REFERENCE = Pattern.compile(
+            "\\$\\$|\\$\\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{([A-Za-z][A-Za-z0-9+.-]*:[^}]*)}");
+    /** What an unset variable without default becomes in a collector config, so the field that holds it can name it. */
+    public static final Pattern UNSET = Pattern.compile("<unset:([A-Za-z_][A-Za-z0-9_]*)>");
+    /** What a reference to another confmap provider becomes: the auditor does not fetch it. */
+    public static final Pattern UNRESOLVED = Pattern.compile("<unresolved:([^>]*)>");
     /** Names that say they hold a credential; a name ending in _KEY, _PASS or _PWD too (SIGNING_KEY, DB_PASS). */
     static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(SECRET|PASSWORD|PASSWD|TOKEN|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_KEY|SESSION|AUTH).*|(?i)(.*_)?(KEY|PASS|PWD)");
@@ -62,6 +73,39 @@ public final class EnvExpander {
                 value = matcher.group(2);
             }
             matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(expanded);
+        return expanded.toString();
+    }
+
+    /**
+     * Expands a collector config as the collector's confmap does. An unset variable without a default
+     * is not an error here: the collector would run with an empty value, and the auditor cannot know
+     * the collector's environment, so it becomes {@code <unset:NAME>} and only the field holding it is
+     * left unverified. Secret-looking names are redacted as in {@link #expand}.
+     */
+    public String expandConfmap(String text) {
+        Matcher matcher = CONFMAP_REFERENCE.matcher(text);
+        StringBuilder expanded = new StringBuilder();
+        while (matcher.find()) {
+            String replacement;
+            if (inComment(text, matcher.start())) {
+                replacement = matcher.group();
+            } else if (matcher.group().equals("$$")) {
+                replacement = "$";
+            } else if (matcher.group(3) != null) {
+                replacement = "<unresolved:" + matcher.group(3).replace('>', ' ') + ">";
+            } else if (isSecretName(matcher.group(1))) {
+                replacement = redactionMarker(matcher.group(1));
+            } else {
+                String value = environment.apply(matcher.group(1));
+                // The env provider takes the default only when the variable is not set at all.
+                if (value == null) {
+                    value = matcher.group(2) != null ? matcher.group(2) : "<unset:" + matcher.group(1) + ">";
+                }
+                replacement = value;
+            }
+            matcher.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(expanded);
         return expanded.toString();
