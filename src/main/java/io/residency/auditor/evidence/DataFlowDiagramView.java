@@ -86,24 +86,28 @@ final class DataFlowDiagramView {
     }
 
     /**
-     * Federation of aggregated metrics is allowed, unless the region's federated series were found
-     * carrying personal data (or could not be checked, or the finding is waived): then the arrow shows that result.
+     * Federation of aggregated metrics is allowed, but the arrow says ALLOWED only where RES-METRICS-PII
+     * examined the region's series and found no personal data. Otherwise it shows what was found:
+     * personal data, series that could not be checked, a waiver, or no check at all in this run.
      */
     private static Map<String, Object> federationArrow(String region, String querierRegion, List<Finding> findings) {
-        Optional<Status> pii = findings.stream()
+        List<Status> pii = findings.stream()
                 .filter(f -> f.controlId().equals("RES-METRICS-PII") && region.equals(f.region()))
-                .map(Finding::status).filter(s -> s != Status.PASS)
-                .min(Comparator.naturalOrder()); // FAIL before UNVERIFIED before WAIVED
+                .map(Finding::status).toList();
         String label = "federation of aggregated metrics to the central Thanos Querier";
         if (pii.isEmpty()) {
+            return arrow(region, querierRegion, label + "; personal data not checked in this run", "unverified", "NOT TESTED");
+        }
+        Optional<Status> worst = pii.stream().filter(s -> s != Status.PASS).min(Comparator.naturalOrder()); // FAIL, UNVERIFIED, WAIVED
+        if (worst.isEmpty()) {
             return arrow(region, querierRegion, label, "federation", "ALLOWED");
         }
-        String why = switch (pii.get()) {
+        String why = switch (worst.get()) {
             case FAIL -> "; the series carry personal data";
             case UNVERIFIED -> "; personal data not checked";
             default -> "; personal data in the series, waived";
         };
-        return arrow(region, querierRegion, label + why, FindingRows.css(pii.get()), pii.get().name());
+        return arrow(region, querierRegion, label + why, FindingRows.css(worst.get()), worst.get().name());
     }
 
     private static Map<String, Object> arrow(String from, String to, String label, String css, String status) {

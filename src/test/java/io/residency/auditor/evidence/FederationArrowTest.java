@@ -12,8 +12,10 @@ import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Severity;
 import io.residency.auditor.findings.Status;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +36,14 @@ class FederationArrowTest {
         assertThat((String) arrow.get("label")).startsWith("federation of aggregated metrics").endsWith(label);
     }
 
+    @Test
+    void withoutAnyPersonalDataFindingForTheRegionTheArrowSaysNotTestedNeverAllowed() {
+        Map<String, Object> arrow = federationArrow(model(null));
+
+        assertThat(arrow).containsEntry("css", "unverified").containsEntry("status", "NOT TESTED");
+        assertThat((String) arrow.get("label")).endsWith("personal data not checked in this run");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> federationArrow(EvidenceModel model) {
         Map<String, Object> diagram = (Map<String, Object>) ReportView.of(model, "GDPR").get("diagram");
@@ -41,13 +51,15 @@ class FederationArrowTest {
                 .filter(a -> ((String) a.get("label")).startsWith("federation")).findFirst().orElseThrow();
     }
 
+    /** @param pii the RES-METRICS-PII status for eu-west-1, or {@code null} when the run has no such finding */
     private static EvidenceModel model(Status pii) {
         Instant now = Instant.parse("2026-11-24T00:00:00Z");
         AuditRun run = new AuditRun("run-1", "estate", "audit", "e".repeat(64), "p".repeat(64), "bundled", null, "test", now, now, "COMPLETED");
-        List<Finding> findings = List.of(
-                finding("RES-LOKI-STORAGE", Status.PASS, "eu-west-1/loki s3://logs-eu",
-                        Map.of("origin_region", "eu-west-1", "destination_region", "eu-west-1")),
-                finding("RES-METRICS-PII", pii, "federated series of eu-west-1", Map.of()));
+        List<Finding> findings = new ArrayList<>(List.of(finding("RES-LOKI-STORAGE", Status.PASS, "eu-west-1/loki s3://logs-eu",
+                Map.of("origin_region", "eu-west-1", "destination_region", "eu-west-1"))));
+        if (pii != null) {
+            findings.add(finding("RES-METRICS-PII", pii, "federated series of eu-west-1", Map.of()));
+        }
         List<SourceFact> sources = List.of(
                 new SourceFact("eu-west-1/prometheus", "eu-west-1", "prometheus", "prometheus.yml", SourceStatus.OK, null, "a".repeat(64)),
                 new SourceFact("central/grafana", "us-east-1", "grafana-datasources", "datasources.yaml", SourceStatus.OK, null, "b".repeat(64)));
