@@ -22,6 +22,8 @@ final class DemoEstate {
             absolutePaths(region.withArray("sources"), folder);
         }
         absolutePaths(root.withObject("central").withArray("sources"), folder);
+        // The copy's sources stay in src/demo/estate, outside the copy's folder: the demo allows that.
+        root.put("allowFilesOutside", true);
         ObjectNode aws = root.putObject("aws");
         aws.put("region", "us-east-1");
         aws.put("endpoint", s3Endpoint);
