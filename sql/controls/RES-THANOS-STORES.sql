@@ -26,7 +26,8 @@ SELECT
         ELSE 'Store ' || s.name || ' (' || s.store_type || ') serves ' || s.region
     END
     || CASE
-        WHEN s.store_type <> 'store' OR s.region IS NULL THEN ''
+        WHEN s.store_type <> 'store' OR s.region IS NULL
+             OR NOT EXISTS (SELECT 1 FROM run_region r WHERE r.run_id = s.run_id AND r.region = s.region) THEN ''
         WHEN COALESCE(o.buckets, 0) = 0 THEN '; no thanos-objstore source in ' || s.region || ': which bucket this store gateway reads was not checked'
         WHEN o.buckets = 1 THEN '; its region''s store gateways read ' || o.bucket || ' (source ' || o.source_id || ')'
         ELSE '; its region''s thanos-objstore sources name ' || CAST(o.buckets AS VARCHAR(20)) || ' buckets, e.g. ' || o.bucket
