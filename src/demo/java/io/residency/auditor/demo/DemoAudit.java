@@ -4,7 +4,12 @@ import com.robothy.s3.rest.LocalS3;
 import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import io.residency.auditor.cli.AuditorCommandLine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the audit on the bundled demo estate with the default H2 database. Demo-only code lives
@@ -36,6 +41,28 @@ public final class DemoAudit {
         } finally {
             s3.shutdown();
         }
+        printStoreTopology(Path.of("reports"));
         System.exit(exit);
+    }
+
+    /**
+     * The console lists only what is not PASS; the demo also shows the querier's store topology, read
+     * from the newest bundle's findings (run ids sort by time).
+     */
+    private static void printStoreTopology(Path reports) throws IOException {
+        Path newest;
+        try (Stream<Path> runs = Files.list(reports)) {
+            newest = runs.filter(p -> Files.isRegularFile(p.resolve("findings.json"))).max(Comparator.naturalOrder()).orElse(null);
+        }
+        if (newest == null) {
+            return;
+        }
+        JsonNode findings = JsonMapper.builder().build().readTree(newest.resolve("findings.json").toFile()).get("findings");
+        System.out.println("Stores of the central querier (RES-THANOS-STORES):");
+        for (JsonNode finding : findings) {
+            if (finding.get("control").asString().equals("RES-THANOS-STORES")) {
+                System.out.printf("  %-10s %s%n", finding.get("status").asString(), finding.get("message").asString());
+            }
+        }
     }
 }

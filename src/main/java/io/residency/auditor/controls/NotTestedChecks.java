@@ -58,6 +58,12 @@ public class NotTestedChecks {
                     ? "offline run: the series federated to the central querier were not scanned"
                     : "the estate names no central Thanos Querier (central.thanos): federated series were not scanned"));
         }
+        if (!mode.seriesScanned()) {
+            // Whether or not a federation rule applies: the querier's own setup was not asked.
+            String why = mode.offline() ? "offline" : "the estate names no Thanos Querier";
+            entries.add(new NotTested("RES-THANOS-DEDUP", NotTested.WHOLE_RUN, why + ": the querier's replica labels were not read"));
+            entries.add(new NotTested("RES-THANOS-STORES", NotTested.WHOLE_RUN, why + ": the querier's store APIs were not read"));
+        }
         if (mode.offline()) {
             // Live sources are recorded as unread (RES-SOURCE UNVERIFIED); list them here too, with why.
             Map<String, Set<String>> liveByRegion = new TreeMap<>();

@@ -141,6 +141,42 @@ public class FactRepository {
         }
     }
 
+    /** The central querier's replica labels and stores; a value cut to fit makes its store not verified. */
+    public void replaceQuerierTopology(String runId, QuerierTopologyFact topology, List<QuerierStoreFact> stores) {
+        jdbc.sql("DELETE FROM querier_store_fact WHERE run_id = ?").param(runId).update();
+        jdbc.sql("DELETE FROM querier_topology_fact WHERE run_id = ?").param(runId).update();
+        ColumnFit topologyFit = new ColumnFit();
+        String replicaLabels = topologyFit.fit(topology.replicaLabels(), 1024, "replica_labels");
+        String flagsStatus = topology.flagsStatus();
+        String flagsReason = topologyFit.fit(topology.flagsReason(), 1024, "flags_reason");
+        if (topologyFit.cut()) {
+            flagsStatus = "UNVERIFIED";
+            flagsReason = topologyFit.reason();
+        }
+        ColumnFit reasonFit = new ColumnFit();
+        jdbc.sql("""
+                INSERT INTO querier_topology_fact (run_id, flags_status, flags_reason, replica_labels, region_label,
+                                                   region_label_is_replica, stores_status, stores_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(runId, flagsStatus, flagsReason, replicaLabels, reasonFit.fit(topology.regionLabel(), 256, "region_label"),
+                        topology.regionLabelIsReplica(), topology.storesStatus(), reasonFit.fit(topology.storesReason(), 1024, "stores_reason"))
+                .update();
+        int ordinal = 0;
+        for (QuerierStoreFact store : stores) {
+            ColumnFit fit = new ColumnFit();
+            Object[] values = {runId, ordinal++, fit.fit(store.type(), 32, "store_type"), fit.fit(store.name(), 512, "name"),
+                    fit.fit(store.labelSets(), 4096, "label_sets"), fit.fit(store.regionsNamed(), 1024, "regions_named"),
+                    fit.fit(store.region(), 64, "region"), store.minTime(), store.maxTime(), fit.fit(store.lastError(), 1024, "last_error"), null};
+            values[10] = fit.cut() ? fit.reason() : null;
+            jdbc.sql("""
+                    INSERT INTO querier_store_fact (run_id, ordinal, store_type, name, label_sets, regions_named, region,
+                                                    min_time, max_time, last_error, cut_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(values)
+                    .update();
+        }
+    }
+
     public void replaceConfigFacts(String runId, List<CollectedSource> collected) {
         for (String table : List.of("storage_fact", "egress_fact", "retention_fact")) {
             jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();

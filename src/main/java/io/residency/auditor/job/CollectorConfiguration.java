@@ -5,6 +5,7 @@ import io.residency.auditor.collect.config.EnvExpander;
 import io.residency.auditor.collect.config.SourceFetcher;
 import io.residency.auditor.collect.s3.BucketInventoryCollection;
 import io.residency.auditor.collect.series.FederatedSeriesCollection;
+import io.residency.auditor.collect.series.QuerierTopologyCollection;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +43,12 @@ public class CollectorConfiguration {
     @Bean
     public FederatedSeriesCollection federatedSeriesCollection(@Value("${residency.thanos.timeout:30s}") Duration timeout) {
         return new FederatedSeriesCollection(timeout, System::getenv, Clock.systemUTC());
+    }
+
+    /** @param timeout how long one querier call may take ({@code residency.thanos.timeout}) */
+    @Bean
+    public QuerierTopologyCollection querierTopologyCollection(@Value("${residency.thanos.timeout:30s}") Duration timeout) {
+        return new QuerierTopologyCollection(timeout, System::getenv);
     }
 
     /** @param callTimeout how long one S3 call may take, per attempt ({@code residency.s3.call-timeout}) */

@@ -1,6 +1,7 @@
 package io.residency.auditor.job;
 
 import io.residency.auditor.collect.series.FederatedSeriesCollection;
+import io.residency.auditor.collect.series.QuerierTopologyCollection;
 import io.residency.auditor.estate.RegionStack;
 import io.residency.auditor.estate.Thanos;
 import io.residency.auditor.facts.FactRepository;
@@ -13,7 +14,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Scans the series each region federates to the central Thanos Querier for personal data.
+ * Reads the central Thanos Querier's replica labels and stores, and scans the series each region
+ * federates to it for personal data.
  * Skipped offline and when the estate names no querier.
  */
 @Component
@@ -23,12 +25,15 @@ public class ScanSeriesTasklet implements Tasklet {
     private final FactRepository facts;
     private final RunKeysRepository keys;
     private final FederatedSeriesCollection series;
+    private final QuerierTopologyCollection topology;
 
-    public ScanSeriesTasklet(AuditInputsLoader inputs, FactRepository facts, RunKeysRepository keys, FederatedSeriesCollection series) {
+    public ScanSeriesTasklet(AuditInputsLoader inputs, FactRepository facts, RunKeysRepository keys, FederatedSeriesCollection series,
+                             QuerierTopologyCollection topology) {
         this.inputs = inputs;
         this.facts = facts;
         this.keys = keys;
         this.series = series;
+        this.topology = topology;
     }
 
     @Override
@@ -40,14 +45,16 @@ public class ScanSeriesTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         Thanos thanos = central.thanos();
+        String runId = loaded.request().runId();
+        QuerierTopologyCollection.Result querier = topology.collect(thanos);
+        facts.replaceQuerierTopology(runId, querier.topology(), querier.stores());
         List<String> regions = loaded.estate().estate().regions().stream().map(RegionStack::name).toList();
         FederatedSeriesCollection.Result found = series.collect(thanos, regions, loaded.policy().policy().pii());
-        String runId = loaded.request().runId();
         keys.recordHmacKey(runId, found.hmacKeyId(), found.comparableAcrossRuns());
         facts.replaceSeriesFacts(runId, found.scans(), found.labels());
         long unverified = found.scans().stream().filter(s -> !"OK".equals(s.status())).count();
         StepSummaries.put(contribution, found.labels().size(), found.scans().size() + " regions (" + unverified + " unverified), "
-                + found.labels().size() + " labels carrying personal data");
+                + found.labels().size() + " labels carrying personal data; " + querier.stores().size() + " querier stores");
         return RepeatStatus.FINISHED;
     }
 }

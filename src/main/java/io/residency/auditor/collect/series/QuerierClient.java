@@ -66,7 +66,7 @@ public final class QuerierClient {
         get("/api/v1/labels", match, MAX_LABEL_NAMES, parser -> {
             names.add(string(parser));
             return true;
-        });
+        }, false);
         return names;
     }
 
@@ -75,7 +75,7 @@ public final class QuerierClient {
         get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, MAX_ELEMENTS, parser -> {
             each.accept(string(parser));
             return true;
-        });
+        }, false);
     }
 
     /**
@@ -85,7 +85,111 @@ public final class QuerierClient {
      * @return whether every series of the answer was read
      */
     public boolean series(String match, Predicate<Map<String, String>> each) throws IOException, PartialResponseException {
-        return get("/api/v1/series", match, MAX_ELEMENTS, parser -> each.test(labelSet(parser)));
+        return get("/api/v1/series", match, MAX_ELEMENTS, parser -> each.test(labelSet(parser)), false);
+    }
+
+    /**
+     * The querier's command-line flags, {@code /api/v1/status/flags}: every value a string, a repeated
+     * flag comma-joined as the querier gives it.
+     */
+    public Map<String, String> flags() throws IOException, PartialResponseException {
+        Map<String, String> flags = new java.util.TreeMap<>();
+        get("/api/v1/status/flags", "", 1, parser -> {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw new IOException("flags are not an object");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (flags.size() >= MAX_LABEL_NAMES) {
+                    throw new IOException("more than " + MAX_LABEL_NAMES + " flags");
+                }
+                flags.put(name, string(parser));
+            }
+            return true;
+        }, true);
+        return flags;
+    }
+
+    /**
+     * The store APIs the querier fans out to, {@code /api/v1/stores}: per component type (store,
+     * sidecar, rule, receive, ...), each endpoint's name, external label sets, time range and last error.
+     */
+    public List<StoreStatus> stores() throws IOException, PartialResponseException {
+        List<StoreStatus> stores = new ArrayList<>();
+        get("/api/v1/stores", "", 1, parser -> {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw new IOException("stores are not an object of component types");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String type = parser.currentName();
+                JsonToken list = parser.nextToken();
+                if (list == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                if (list != JsonToken.START_ARRAY) {
+                    throw new IOException("the " + type + " stores are not a list");
+                }
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (stores.size() >= MAX_LABEL_NAMES) {
+                        throw new IOException("more than " + MAX_LABEL_NAMES + " stores");
+                    }
+                    stores.add(storeStatus(type, parser));
+                }
+            }
+            return true;
+        }, true);
+        return stores;
+    }
+
+    private static StoreStatus storeStatus(String type, JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new IOException("a " + type + " store is not an object");
+        }
+        String name = null;
+        String lastError = null;
+        Long minTime = null;
+        Long maxTime = null;
+        List<Map<String, String>> labelSets = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "name" -> name = string(parser);
+                case "lastError" -> lastError = value == JsonToken.VALUE_NULL ? null : string(parser);
+                case "minTime" -> minTime = number(parser);
+                case "maxTime" -> maxTime = number(parser);
+                case "labelSets" -> {
+                    if (value == JsonToken.VALUE_NULL) {
+                        break;
+                    }
+                    if (value != JsonToken.START_ARRAY) {
+                        throw new IOException("the label sets of a " + type + " store are not a list");
+                    }
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        if (labelSets.size() >= MAX_LABELS_PER_SERIES) {
+                            throw new IOException("a " + type + " store has more than " + MAX_LABELS_PER_SERIES + " label sets");
+                        }
+                        labelSets.add(labelSet(parser));
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        if (name == null) {
+            throw new IOException("a " + type + " store has no name");
+        }
+        return new StoreStatus(type, name, labelSets, minTime, maxTime, lastError);
+    }
+
+    private static Long number(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw new IOException("expected a whole number, got " + parser.currentToken());
+        }
+        return parser.getLongValue();
     }
 
     private interface Element {
@@ -93,9 +197,15 @@ public final class QuerierClient {
         boolean read(JsonParser parser) throws IOException;
     }
 
-    /** @return whether every element of the answer was read */
-    private boolean get(String path, String match, long maxElements, Element element) throws IOException, PartialResponseException {
-        URI uri = URI.create(baseUrl + path + "?match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8) + "&partial_response=false");
+    /**
+     * @param match      a series selector, or "" for an endpoint that takes none
+     * @param dataObject data is one object, read whole by {@code element}, instead of a list of elements
+     * @return whether every element of the answer was read
+     */
+    private boolean get(String path, String match, long maxElements, Element element, boolean dataObject)
+            throws IOException, PartialResponseException {
+        String query = match.isEmpty() ? "" : "match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8) + "&";
+        URI uri = URI.create(baseUrl + path + "?" + query + "partial_response=false");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
@@ -118,7 +228,7 @@ public final class QuerierClient {
             if (response.statusCode() != 200) {
                 throw new IOException(path + ": HTTP " + response.statusCode() + "; expected 200");
             }
-            return readEnvelope(path, body, counted(path, maxElements, element));
+            return readEnvelope(path, body, counted(path, maxElements, element), dataObject);
         } catch (HttpTimeoutException e) {
             throw new IOException(path + ": answer not complete within " + timeout.toSeconds() + " s (timeout)", e);
         }
@@ -147,7 +257,7 @@ public final class QuerierClient {
      * When the reader stops early on an answer already marked successful, the rest is not read: what
      * was read is real, and the caller knows it saw only part of it.
      */
-    private boolean readEnvelope(String path, InputStream body, Element element) throws IOException, PartialResponseException {
+    private boolean readEnvelope(String path, InputStream body, Element element, boolean dataObject) throws IOException, PartialResponseException {
         String status = null;
         List<String> warnings = new ArrayList<>();
         boolean sawData = false;
@@ -162,6 +272,20 @@ public final class QuerierClient {
                 switch (field) {
                     case "status" -> status = parser.getString();
                     case "data" -> {
+                        if (dataObject) {
+                            if (value != JsonToken.START_OBJECT) {
+                                throw new PartialResponseException(path + ": data is not an object");
+                            }
+                            try {
+                                element.read(parser);
+                            } catch (TooLargeException tooLarge) {
+                                throw new PartialResponseException(tooLarge.getMessage(), tooLarge);
+                            } catch (IOException wrongShape) {
+                                throw new PartialResponseException(path + ": " + wrongShape.getMessage(), wrongShape);
+                            }
+                            sawData = true;
+                            continue;
+                        }
                         if (value != JsonToken.START_ARRAY) {
                             throw new PartialResponseException(path + ": data is not a list");
                         }

@@ -121,6 +121,19 @@ class SeriesOnPrometheusTest {
     }
 
     @Test
+    void aPlainPrometheusAnswersFlagsWithoutAReplicaLabelAndHasNoStoresToAttribute() {
+        var result = new QuerierTopologyCollection(Duration.ofSeconds(30), name -> null)
+                .collect(new io.residency.auditor.estate.Thanos(prometheus.url(), "region", null, null, null, null));
+
+        assertThat(result.topology().flagsStatus()).as("Prometheus serves /api/v1/status/flags too").isEqualTo("OK");
+        assertThat(result.topology().replicaLabels()).isEmpty();
+        assertThat(result.topology().regionLabelIsReplica()).isFalse();
+        assertThat(result.topology().storesStatus()).isEqualTo("UNVERIFIED");
+        assertThat(result.topology().storesReason()).contains("/api/v1/stores", "HTTP 404");
+        assertThat(result.stores()).isEmpty();
+    }
+
+    @Test
     void aRegionWithNoSeriesIsUnverified() {
         SeriesScan scan = scanner().scan("eu-central-1");
 

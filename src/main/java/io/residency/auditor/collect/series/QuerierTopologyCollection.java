@@ -1,0 +1,100 @@
+package io.residency.auditor.collect.series;
+
+import io.residency.auditor.collect.BearerToken;
+import io.residency.auditor.estate.Thanos;
+import io.residency.auditor.facts.QuerierStoreFact;
+import io.residency.auditor.facts.QuerierTopologyFact;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads how the central Thanos Querier is set up: its replica labels ({@code /api/v1/status/flags})
+ * and the store APIs it fans out to ({@code /api/v1/stores}), each attributed to a region through
+ * its external labels. Any answer that is not complete is recorded as UNVERIFIED, never as clean.
+ */
+public final class QuerierTopologyCollection {
+
+    /** The Thanos flag that names the labels deduplication strips; repeated flags come comma-joined. */
+    static final String REPLICA_LABEL_FLAG = "query.replica-label";
+
+    /** The querier's setting and its stores, sorted by type and name. */
+    public record Result(QuerierTopologyFact topology, List<QuerierStoreFact> stores) {
+        public Result {
+            stores = List.copyOf(stores);
+        }
+    }
+
+    private final Duration callTimeout;
+    private final UnaryOperator<String> environment;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public QuerierTopologyCollection(Duration callTimeout, UnaryOperator<String> environment) {
+        this.callTimeout = callTimeout;
+        this.environment = environment;
+    }
+
+    public Result collect(Thanos thanos) {
+        QuerierClient querier;
+        try {
+            String token = BearerToken.read(thanos.tokenFile(), thanos.tokenEnv(), environment::apply);
+            querier = new QuerierClient(thanos.url(), Duration.ofSeconds(5), callTimeout, token);
+        } catch (BearerToken.UnavailableException e) {
+            String why = "querier " + e.getMessage();
+            return new Result(new QuerierTopologyFact("UNVERIFIED", why, "", thanos.regionLabel(), false, "UNVERIFIED", why), List.of());
+        }
+        String flagsStatus = "OK";
+        String flagsReason = null;
+        Set<String> replicaLabels = new LinkedHashSet<>(); // the querier's order, each once
+        try {
+            String value = querier.flags().get(REPLICA_LABEL_FLAG);
+            if (value != null) {
+                // Exact elements: "replica,region_name" does not name "region".
+                Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(replicaLabels::add);
+            }
+        } catch (IOException | PartialResponseException e) {
+            flagsStatus = "UNVERIFIED";
+            flagsReason = e.getMessage();
+            replicaLabels.clear();
+        }
+        String storesStatus = "OK";
+        String storesReason = null;
+        List<QuerierStoreFact> stores = new ArrayList<>();
+        try {
+            for (StoreStatus store : querier.stores()) {
+                stores.add(fact(store, thanos.regionLabel()));
+            }
+        } catch (IOException | PartialResponseException e) {
+            storesStatus = "UNVERIFIED";
+            storesReason = e.getMessage();
+            stores.clear();
+        }
+        stores.sort(Comparator.comparing(QuerierStoreFact::type).thenComparing(QuerierStoreFact::name));
+        return new Result(new QuerierTopologyFact(flagsStatus, flagsReason, String.join(",", replicaLabels), thanos.regionLabel(),
+                replicaLabels.contains(thanos.regionLabel()), storesStatus, storesReason), stores);
+    }
+
+    private QuerierStoreFact fact(StoreStatus store, String regionLabel) {
+        Set<String> regions = new TreeSet<>();
+        List<Map<String, String>> sorted = new ArrayList<>();
+        for (Map<String, String> labels : store.labelSets()) {
+            if (labels.containsKey(regionLabel)) {
+                regions.add(labels.get(regionLabel));
+            }
+            sorted.add(new TreeMap<>(labels));
+        }
+        String region = regions.size() == 1 ? regions.iterator().next() : null;
+        return new QuerierStoreFact(store.type(), store.name(), json.writeValueAsString(sorted), String.join(",", regions), region,
+                store.minTime(), store.maxTime(), store.lastError());
+    }
+}
