@@ -189,13 +189,13 @@ public class FactRepository {
             List<Object[]> storage = item.storage().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
                     fact.region(), fit.fit(fact.component(), 32, "component"), fit.fit(fact.dataClass(), 32, "data_class"),
                     fit.fit(fact.configPath(), 256, "config_path"), fit.fit(fact.backend(), 32, "backend"), fit.fit(fact.bucket(), 256, "bucket"),
-                    fit.fit(fact.declaredRegion(), 64, "declared_region"), fit.fit(fact.regionBasis(), 256, "region_basis"),
+                    fit.fit(fact.declaredRegion(), 64, "declared_region"), fit.fit(fact.regionBasis(), 1024, "region_basis"),
                     fit.fit(fact.endpoint(), 512, "endpoint"), fact.inEffect(), fit.fit(fact.usedBy(), 1024, "used_by"), fact.line()}).toList();
             List<Object[]> egress = item.egress().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
                     fact.region(), fit.fit(fact.component(), 32, "component"), fit.fit(fact.configPath(), 256, "config_path"),
                     fit.fit(fact.dataClass(), 32, "data_class"), fit.fit(fact.direction(), 16, "direction"), fit.fit(fact.endpoint(), 512, "endpoint"),
                     fit.fit(fact.originRegion(), 64, "origin_region"), fit.fit(fact.destinationRegion(), 64, "destination_region"),
-                    fit.fit(fact.regionBasis(), 256, "region_basis"), fact.line()}).toList();
+                    fit.fit(fact.regionBasis(), 1024, "region_basis"), fact.line()}).toList();
             List<Object[]> retention = item.retention().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
                     fact.region(), fit.fit(fact.component(), 32, "component"), fit.fit(fact.configPath(), 256, "config_path"),
                     fit.fit(fact.tenant(), 128, "tenant"), fit.fit(fact.scope(), 512, "scope"), fact.hours(), fact.enforced()}).toList();
