@@ -7,7 +7,14 @@ import io.residency.auditor.evidence.ReportFormat;
 import io.residency.auditor.evidence.signing.Ed25519Keys;
 import io.residency.auditor.evidence.signing.SigningKey;
 import io.residency.auditor.facts.RunKeysRepository;
+import io.residency.auditor.evidence.BundleContents;
+import io.residency.auditor.facts.FactExporter;
+import io.residency.auditor.input.InputFiles;
+import io.residency.auditor.input.Sha256;
+import io.residency.auditor.policy.PolicyLoader;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -19,13 +26,20 @@ import org.springframework.stereotype.Component;
 public class RenderEvidenceTasklet implements Tasklet {
 
     static final String BUNDLE_PATH = "bundlePath";
+    /** Where the run's own inputs sit under {@code inputs/}; rejudge reads them there. */
+    public static final String ESTATE_FILE = "estate.yaml";
+    public static final String POLICY_FILE = "policy.yaml";
+    public static final String WAIVERS_FILE = "waivers.yaml";
 
     private final AuditInputsLoader inputs;
     private final EvidenceModelReader models;
     private final EvidenceBundleWriter writer;
     private final RunKeysRepository keys;
+    private final FactExporter facts;
 
-    public RenderEvidenceTasklet(AuditInputsLoader inputs, EvidenceModelReader models, EvidenceBundleWriter writer, RunKeysRepository keys) {
+    public RenderEvidenceTasklet(AuditInputsLoader inputs, EvidenceModelReader models, EvidenceBundleWriter writer, RunKeysRepository keys,
+                                 FactExporter facts) {
+        this.facts = facts;
         this.inputs = inputs;
         this.models = models;
         this.writer = writer;
@@ -42,9 +56,32 @@ public class RenderEvidenceTasklet implements Tasklet {
         // The policy says which frameworks get reports, and defines any framework the jar does not bundle.
         EvidenceModel model = models.read(request.runId(), request.estateFile().toString(),
                 request.waiversFile() == null ? null : request.waiversFile().toString(), loaded.policy().policy());
-        Path bundle = writer.write(request.outDir(), model, ReportFormat.of(request.formats()), signingKey);
+        BundleContents contents = new BundleContents(inputFiles(request), facts.export(request.runId()));
+        Path bundle = writer.write(request.outDir(), model, ReportFormat.of(request.formats()), signingKey, contents);
         contribution.getStepExecution().getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
         StepSummaries.put(contribution, model.findings().size(), "bundle " + bundle);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The estate, policy and waivers as the run judged them; a file changed since the run started is
+     * refused rather than bundled under the run's recorded hash.
+     */
+    static Map<String, byte[]> inputFiles(AuditRequest request) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(ESTATE_FILE, checked(InputFiles.read(request.estateFile(), "the estate"), request.estateSha256(), "estate"));
+        byte[] policy = request.policyFile() == null ? PolicyLoader.bundledBytes() : InputFiles.read(request.policyFile(), "the policy");
+        files.put(POLICY_FILE, checked(policy, request.policySha256(), "policy"));
+        if (request.waiversFile() != null) {
+            files.put(WAIVERS_FILE, checked(InputFiles.read(request.waiversFile(), "the waivers"), request.waiversSha256(), "waivers"));
+        }
+        return files;
+    }
+
+    private static byte[] checked(byte[] content, String recorded, String what) {
+        if (!Sha256.hex(content).equals(recorded)) {
+            throw new IllegalStateException("the " + what + " file changed since the run started; its bundle copy would not be what was judged");
+        }
+        return content;
     }
 }
