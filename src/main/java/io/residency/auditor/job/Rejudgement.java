@@ -1,6 +1,7 @@
 package io.residency.auditor.job;
 
 import io.residency.auditor.controls.RunJudgement;
+import io.residency.auditor.evidence.InputCopies;
 import io.residency.auditor.facts.FactImporter;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.LoadedWaivers;
@@ -36,8 +37,8 @@ public class Rejudgement {
     public List<Finding> rejudge(Path bundle, String runId, String estateId, Instant startedAt) throws IOException {
         importer.importRun(bundle.resolve("facts"), runId);
         Path inputs = bundle.resolve("inputs");
-        LoadedPolicy policy = loader.loadPolicy(inputs.resolve(RenderEvidenceTasklet.POLICY_FILE));
-        Path waiversFile = inputs.resolve(RenderEvidenceTasklet.WAIVERS_FILE);
+        LoadedPolicy policy = loader.loadPolicy(inputs.resolve(InputCopies.POLICY));
+        Path waiversFile = inputs.resolve(InputCopies.WAIVERS);
         LoadedWaivers waivers = loader.loadWaivers(Files.isRegularFile(waiversFile) ? waiversFile : null);
         return judgement.judge(runId, estateId, policy.policy(), waivers.waivers(), startedAt).findings();
     }
