@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -123,11 +122,5 @@ class RejudgeCommandTest {
                       - {kind: loki, file: broken.yaml}
                 """);
         return estate;
-    }
-
-    static List<String> files(Path bundle) throws IOException {
-        try (Stream<Path> paths = Files.walk(bundle)) {
-            return paths.filter(Files::isRegularFile).map(p -> bundle.relativize(p).toString()).sorted().toList();
-        }
     }
 }
