@@ -51,6 +51,12 @@ class SecretLeakTest {
             assertThat(run.stdout()).contains("UNVERIFIED");
             assertNoSecret("stdout and stderr with --verbose", run.output());
             assertNoSecret("the evidence bundle", bundleText(out));
+            // The config as read is in the bundle, its secrets replaced in place and listed by line, never by value.
+            Path copy = EvidenceBundles.only(out).resolve("inputs/sources/eu-west-1/loki.yaml");
+            assertThat(Files.readString(copy)).contains("s3://<redacted>@eu-west-1/logs-eu", "secret_access_key: <redacted>",
+                    "bucketnames: keyed-bucket");
+            assertThat(Files.readString(EvidenceBundles.only(out).resolve("inputs/redactions.json")))
+                    .contains("\"file\" : \"inputs/sources/eu-west-1/loki.yaml\"", "url credentials", "value of secret_access_key");
             assertNoSecret("the database", databaseDump(db));
         }
     }

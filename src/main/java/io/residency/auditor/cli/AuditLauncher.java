@@ -76,7 +76,7 @@ public final class AuditLauncher {
         }
     }
 
-    private static ConfigurableApplicationContext start(String jdbcUrl, boolean verbose) {
+    static ConfigurableApplicationContext start(String jdbcUrl, boolean verbose) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + withDurableCommits(jdbcUrl)));
         if (verbose) {
             args.add("--logging.level.io.residency=DEBUG");

@@ -13,11 +13,11 @@ import picocli.CommandLine;
 
 /** The {@code residency-auditor} command line and its mapping of outcomes to exit codes. */
 @Command(name = "residency-auditor", mixinStandardHelpOptions = true, versionProvider = AuditorCommandLine.Version.class,
-        subcommands = {AuditCommand.class, GateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class},
+        subcommands = {AuditCommand.class, GateCommand.class, VerifyCommand.class, RejudgeCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class},
         description = "Proves that a multi-region observability platform keeps personal and financial data in its jurisdiction.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:completed; nothing at or above the fail-on level (also --help, --version)",
-                "1:completed; findings at or above the fail-on level (verify: the bundle differs)",
+                "1:completed; findings at or above the fail-on level (verify: the bundle differs; rejudge: the findings differ)",
                 "2:bad usage or bad input file",
                 "3:the run could not complete"})
 public final class AuditorCommandLine implements Callable<Integer> {

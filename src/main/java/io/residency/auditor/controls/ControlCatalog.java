@@ -41,6 +41,11 @@ public final class ControlCatalog {
         return new ControlCatalog(controls);
     }
 
+    /** The catalog file as the jar holds it, for the evidence bundle. */
+    public static byte[] catalogYaml() {
+        return resource("catalog.yaml");
+    }
+
     public List<ControlDefinition> controls() {
         return controls;
     }

@@ -1,5 +1,7 @@
 package io.residency.auditor.evidence;
 
+import io.residency.auditor.controls.ControlCatalog;
+import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.evidence.signing.BundlePredicate;
 import io.residency.auditor.evidence.signing.BundleSigner;
 import io.residency.auditor.evidence.signing.SigningKey;
@@ -46,6 +48,15 @@ public class EvidenceBundleWriter {
      * @param signingKey {@code null} for an unsigned bundle
      */
     public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats, SigningKey signingKey) throws IOException {
+        return write(outDir, model, formats, signingKey, BundleContents.NONE);
+    }
+
+    /**
+     * @param contents the inputs and facts of the run, written whatever {@code formats} asks, before
+     *                 the manifest and the signature so that both cover them
+     */
+    public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats, SigningKey signingKey, BundleContents contents)
+            throws IOException {
         Files.createDirectories(outDir);
         String runId = model.run().runId();
         Path target = outDir.resolve(runId);
@@ -81,6 +92,9 @@ public class EvidenceBundleWriter {
                 junitWriter.write(model, out);
             }
         }
+        writeAll(staging.resolve("inputs"), contents.inputs());
+        writeAll(staging.resolve("facts"), contents.facts());
+        writeControls(staging.resolve("controls"));
         Manifest.write(staging);
         if (signingKey != null) {
             // Last, over every file including the manifest, so nothing can be added after it unnoticed.
@@ -104,6 +118,31 @@ public class EvidenceBundleWriter {
         AuditRun run = model.run();
         return new BundlePredicate(run.runId(), run.estateId(), run.mode(), run.auditorVersion(), run.estateSha256(),
                 run.policySha256(), run.waiversSha256(), run.startedAt(), Instant.now(), scope);
+    }
+
+    /** Each name is a relative path chosen by the run; one that would leave its folder is refused. */
+    private static void writeAll(Path folder, Map<String, byte[]> files) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(folder);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path target = folder.resolve(file.getKey()).normalize();
+            if (!target.startsWith(folder) || target.equals(folder)) {
+                throw new IllegalArgumentException("a bundle file outside its folder: " + file.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+    }
+
+    /** The SQL of each control as the run ran it, and the catalog that names them. */
+    private static void writeControls(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("catalog.yaml"), ControlCatalog.catalogYaml());
+        for (ControlDefinition control : ControlCatalog.load().controls()) {
+            Files.writeString(folder.resolve(control.queryFile()), control.query(), StandardCharsets.UTF_8);
+        }
     }
 
     private void writeCsv(Path file, List<Finding> findings) throws IOException {

@@ -80,6 +80,7 @@ public final class FindingsJsonWriter {
         section.put("fingerprint", finding.fingerprint());
         section.put("message", finding.message());
         section.put("evidence", finding.evidence());
+        section.put("evidenceRef", EvidenceRefs.of(finding));
         section.put("firstSeen", finding.firstSeen().toString());
         section.put("lifecycle", finding.lifecycle());
         return section;

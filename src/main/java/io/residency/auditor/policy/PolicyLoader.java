@@ -45,7 +45,8 @@ public final class PolicyLoader {
         return new LoadedPolicy(policy, name, Sha256.hex(content));
     }
 
-    private static byte[] bundledBytes() {
+    /** The bundled default policy as the jar holds it: what a run without --policy judged by. */
+    public static byte[] bundledBytes() {
         try (InputStream in = PolicyLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + BUNDLED_RESOURCE);

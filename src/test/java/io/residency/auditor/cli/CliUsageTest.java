@@ -61,7 +61,7 @@ class CliUsageTest {
         CliRun run = CliRun.of("audt");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.stderr()).contains("'audt'", "Did you mean: residency-auditor audit?", "Run 'residency-auditor --help' for usage.");
+        assertThat(run.stderr()).contains("'audt'", "Did you mean: residency-auditor audit", "Run 'residency-auditor --help' for usage.");
     }
 
     @Test

@@ -96,7 +96,17 @@ class GateOutputsTest {
     void gateWithFormatJsonRendersNoPdfNorCsvButStillTheManifest() throws IOException {
         Path bundle = gate("controls/loki-violating/estate.yaml", "json");
 
-        assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.json", "MANIFEST.sha256");
+        assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.json", "MANIFEST.sha256", "inputs", "facts", "controls");
+        // Whatever --format asks, the bundle holds what an auditor needs to re-perform the run, and the manifest covers it.
+        assertThat(Files.readString(bundle.resolve("MANIFEST.sha256"))).contains("inputs/estate.yaml", "inputs/policy.yaml",
+                "inputs/redactions.json", "inputs/sources/eu-west-1/loki.yaml", "facts/storage_fact.jsonl", "facts/source_fact.jsonl",
+                "facts/audit_run.jsonl", "controls/catalog.yaml", "controls/storage-in-jurisdiction.sql");
+        CliRun verify = CliRun.of("verify", bundle.toString());
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        JsonNode failure = JsonMapper.builder().build().readTree(bundle.resolve("findings.json").toFile()).get("findings").valueStream()
+                .filter(f -> f.get("control").asString().equals("RES-LOKI-STORAGE") && f.get("status").asString().equals("FAIL"))
+                .findFirst().orElseThrow();
+        assertThat(failure.get("evidenceRef").asString()).matches("inputs/sources/eu-west-1/loki\\.yaml:\\d+");
     }
 
     @Test
@@ -107,7 +117,8 @@ class GateOutputsTest {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.FINDINGS);
         try (Stream<Path> bundles = Files.list(out)) {
             Path bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
-            assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.json", "findings.sarif", "junit.xml", "MANIFEST.sha256");
+            assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.json", "findings.sarif", "junit.xml", "MANIFEST.sha256",
+                    "inputs", "facts", "controls");
         }
     }
 
@@ -119,7 +130,8 @@ class GateOutputsTest {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.OK);
         try (Stream<Path> bundles = Files.list(out)) {
             Path bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
-            assertThat(fileNames(bundle)).containsExactlyInAnyOrder("gdpr-evidence.pdf", "sox-evidence.pdf", "MANIFEST.sha256");
+            assertThat(fileNames(bundle)).containsExactlyInAnyOrder("gdpr-evidence.pdf", "sox-evidence.pdf", "MANIFEST.sha256",
+                    "inputs", "facts", "controls");
             assertThat(Files.readString(bundle.resolve("MANIFEST.sha256"))).contains("gdpr-evidence.pdf", "sox-evidence.pdf");
         }
     }

@@ -1,0 +1,45 @@
+package io.residency.auditor.evidence;
+
+import io.residency.auditor.findings.Finding;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where in the bundle a finding's evidence is: the config line it judged
+ * ({@code inputs/sources/<id>.yaml:<line>}), else the fact rows it judged ({@code facts/<table>.jsonl}
+ * with their key). Findings judged from the querier or S3 point at their facts, which record what
+ * the answers said; the raw answers are not kept.
+ */
+public final class EvidenceRefs {
+
+    private EvidenceRefs() {
+    }
+
+    /** @return {@code null} when the finding names nothing the bundle holds */
+    public static String of(Finding finding) {
+        Map<String, Object> evidence = finding.evidence();
+        Object sourceId = evidence.get("source_id");
+        Object line = evidence.get("line");
+        Object file = evidence.get("file");
+        boolean liveSource = file != null && String.valueOf(file).contains("://");
+        if (sourceId != null && line != null && !liveSource) {
+            return "inputs/" + InputCopies.sourceFile(String.valueOf(sourceId)) + ":" + line;
+        }
+        if (evidence.containsKey("rule_status") || evidence.containsKey("jurisdiction_from")) {
+            return "facts/replication_rule_fact.jsonl bucket=" + Objects.toString(evidence.get("bucket"), finding.resource());
+        }
+        if (evidence.containsKey("actual_region") || evidence.containsKey("encryption")) {
+            return "facts/bucket_fact.jsonl bucket=" + Objects.toString(evidence.get("bucket"), finding.resource());
+        }
+        if (evidence.containsKey("detector") || evidence.containsKey("value_set_hmac") || evidence.containsKey("labels_scanned")) {
+            return "facts/series_label_fact.jsonl region=" + finding.region();
+        }
+        if (evidence.containsKey("retention_setting") || evidence.containsKey("retention_hours")) {
+            return "facts/retention_fact.jsonl source_id=" + (sourceId == null ? "-" : sourceId);
+        }
+        if (sourceId != null) {
+            return "facts/source_fact.jsonl source_id=" + sourceId;
+        }
+        return null;
+    }
+}
