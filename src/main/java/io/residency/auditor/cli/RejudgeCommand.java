@@ -37,10 +37,7 @@ public class RejudgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(bundle)) {
-            throw new InvalidInputException(bundle.toString(), "", Files.exists(bundle)
-                    ? "not a folder; expected an evidence bundle folder" : "no such folder; expected an evidence bundle folder");
-        }
+        BundleFolder.require(bundle);
         BundleFindings recorded = BundleFindings.read(bundle).orElse(null);
         if (recorded == null || !Files.isDirectory(bundle.resolve("facts")) || !Files.isDirectory(bundle.resolve("inputs"))) {
             throw new InvalidInputException(bundle.toString(), "",

@@ -4,10 +4,8 @@ import io.residency.auditor.text.SafeText;
 import io.residency.auditor.evidence.signing.BundleVerification;
 import io.residency.auditor.evidence.signing.BundleVerifier;
 import io.residency.auditor.evidence.signing.Ed25519Keys;
-import io.residency.auditor.input.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.concurrent.Callable;
@@ -35,10 +33,7 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(bundle)) {
-            throw new InvalidInputException(bundle.toString(), "", Files.exists(bundle)
-                    ? "not a folder; expected an evidence bundle folder" : "no such folder; expected an evidence bundle folder");
-        }
+        BundleFolder.require(bundle);
         PublicKey key = publicKey == null ? null : Ed25519Keys.readPublic(publicKey);
         BundleVerification result = BundleVerifier.verify(bundle, key);
         PrintWriter out = spec.commandLine().getOut();

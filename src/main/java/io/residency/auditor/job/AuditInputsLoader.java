@@ -36,7 +36,7 @@ public class AuditInputsLoader {
         YamlInputReader reader = new YamlInputReader(validator);
         this.estateLoader = new EstateLoader(reader, SourceKinds.registered().names());
         this.policyLoader = new PolicyLoader(reader);
-        this.waiverLoader = new WaiverLoader(reader, io.residency.auditor.controls.ControlCatalog.load().controls().stream()
+        this.waiverLoader = new WaiverLoader(reader, ControlCatalog.load().controls().stream()
                 .map(io.residency.auditor.controls.ControlDefinition::id).collect(java.util.stream.Collectors.toSet()));
     }
 
