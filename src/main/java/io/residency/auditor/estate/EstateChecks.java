@@ -6,13 +6,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The estate's rules that annotations cannot express: unique source ids, URLs that are URLs,
- * endpoint patterns that say something. Reported with file, line and path; a URL is never quoted,
- * since it may carry a token.
+ * The estate's rules that annotations cannot express: each region once, known source kinds, unique
+ * source ids, URLs that are URLs, endpoint patterns that say something. Reported with file, line
+ * and path; a URL is never quoted, since it may carry a token.
  */
 public final class EstateChecks {
 
@@ -21,13 +24,23 @@ public final class EstateChecks {
 
     private final String name;
     private final byte[] content;
+    private final List<String> knownKinds;
 
-    public EstateChecks(String name, byte[] content) {
+    /** @param knownKinds the registered source kinds, sorted, as an error lists them */
+    public EstateChecks(String name, byte[] content, List<String> knownKinds) {
         this.name = name;
         this.content = content;
+        this.knownKinds = knownKinds;
     }
 
     public void check(Estate estate) {
+        Set<String> regions = new HashSet<>();
+        for (int r = 0; r < estate.regions().size(); r++) {
+            String region = estate.regions().get(r).name();
+            if (!regions.add(region)) {
+                throw problem(List.of("regions", r, "name"), "region " + region + " is listed twice; expected each region once, with all its sources");
+            }
+        }
         Map<String, List<Object>> sourceIds = new HashMap<>();
         for (int r = 0; r < estate.regions().size(); r++) {
             List<SourceSpec> sources = estate.regions().get(r).sources();
@@ -56,7 +69,8 @@ public final class EstateChecks {
                 throw problem(List.of("tenants", t, "id"), "tenant id already used by tenants[" + first + "]; expected each tenant once");
             }
         }
-        estate.endpoints().forEach((region, patterns) -> {
+        // Sorted, so that of two bad entries the same one is reported on every run.
+        new TreeMap<>(estate.endpoints()).forEach((region, patterns) -> {
             if (patterns == null || patterns.isEmpty()) {
                 throw problem(List.of("endpoints", region), "no host patterns; expected a list of host names or globs such as *.eu.example.com");
             }
@@ -74,6 +88,15 @@ public final class EstateChecks {
     }
 
     private void checkSource(SourceSpec source, List<Object> path, Map<String, List<Object>> seen) {
+        if (source == null) {
+            return;
+        }
+        if (source.kind() == null || source.kind().isBlank()) {
+            throw problem(path, "no source kind; expected one of " + knownKinds);
+        }
+        if (!knownKinds.contains(source.kind())) {
+            throw problem(with(path, "kind"), "unknown source kind '" + source.kind() + "'; expected one of " + knownKinds);
+        }
         if (source.id() != null) {
             List<Object> idPath = with(path, "id");
             List<Object> first = seen.putIfAbsent(source.id(), idPath);
