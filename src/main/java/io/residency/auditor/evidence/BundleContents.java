@@ -9,8 +9,6 @@ import java.util.TreeMap;
  */
 public record BundleContents(Map<String, byte[]> inputs, Map<String, byte[]> facts) {
 
-    public static final BundleContents NONE = new BundleContents(Map.of(), Map.of());
-
     public BundleContents {
         // Sorted, so the same run writes its files in the same order.
         inputs = new TreeMap<>(inputs);

@@ -38,22 +38,11 @@ public class EvidenceBundleWriter {
     private final SarifWriter sarifWriter = new SarifWriter();
     private final JunitWriter junitWriter = new JunitWriter();
 
-    /** An unsigned bundle. @param formats the reports to render; the manifest is written whatever is asked */
-    public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats) throws IOException {
-        return write(outDir, model, formats, null);
-    }
-
     /**
      * @param formats    the reports to render; the manifest (and the signature) is written whatever is asked
      * @param signingKey {@code null} for an unsigned bundle
-     */
-    public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats, SigningKey signingKey) throws IOException {
-        return write(outDir, model, formats, signingKey, BundleContents.NONE);
-    }
-
-    /**
-     * @param contents the inputs and facts of the run, written whatever {@code formats} asks, before
-     *                 the manifest and the signature so that both cover them
+     * @param contents   the inputs and facts of the run, written whatever {@code formats} asks, before
+     *                   the manifest and the signature so that both cover them
      */
     public Path write(Path outDir, EvidenceModel model, Set<ReportFormat> formats, SigningKey signingKey, BundleContents contents)
             throws IOException {

@@ -79,19 +79,6 @@ public class RunScopeRepository {
         return regions;
     }
 
-    /** Jurisdiction → the frameworks that have rules there. */
-    public Map<String, List<String>> frameworks(String runId) {
-        Map<String, List<String>> frameworks = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT DISTINCT jurisdiction, framework FROM run_residency_rule WHERE run_id = ?
-                        UNION SELECT jurisdiction, framework FROM run_retention_rule WHERE run_id = ?
-                        ORDER BY 1, 2""")
-                .params(runId, runId)
-                .query((row, index) -> frameworks.computeIfAbsent(row.getString(1), j -> new ArrayList<>()).add(row.getString(2)))
-                .list();
-        return frameworks;
-    }
-
     /** What the run examined; {@code null} for a run recorded before scope was (V4). */
     public RunScope scope(String runId) {
         RunMode mode = jdbc.sql("SELECT offline, aws_section, querier FROM run_scope WHERE run_id = ?")
