@@ -2,7 +2,8 @@
 -- region label among its external labels, to exactly one region of the estate. A store in no region,
 -- in several, or in a region the estate does not list is UNVERIFIED: what it serves cannot be
 -- accounted to a jurisdiction. So is a store the querier cannot currently reach, a stores answer that
--- was not complete, and a region whose series reach the querier while no store names the region.
+-- was not complete, a region the querier's series carry that no store names, a region a store names
+-- that no series carries, and a run whose series regions could not be read.
 -- A store gateway's evidence names the bucket its region's thanos-objstore source points at.
 SELECT
     CASE
@@ -70,19 +71,63 @@ WHERE t.run_id = :runId
 
 UNION ALL
 
--- A region of the estate whose series reach the querier while no store announces it: its series come
--- through a store labelled otherwise, so the stores' labels do not account for them.
+-- A region the querier's series carry (asked with dedup=false, so deduplication cannot hide it) that
+-- no store announces among its external labels: those series come through a store labelled otherwise,
+-- so the stores' labels do not account for them. UNVERIFIED, not FAIL: where that data is kept is
+-- unknown, not known to be wrong.
 SELECT
     'UNVERIFIED',
-    scan.region,
+    seen.region,
     j.jurisdiction,
-    'stores of ' || scan.region,
-    'Region ' || scan.region || ' has series at the querier but no store announces ' || t.region_label || '=' || scan.region,
+    'stores of ' || seen.region,
+    'Region ' || seen.region
+        || CASE WHEN NOT EXISTS (SELECT 1 FROM run_region r WHERE r.run_id = seen.run_id AND r.region = seen.region)
+                THEN ' (not in the estate)' ELSE '' END
+        || ' has series at the querier but no store announces ' || t.region_label || '=' || seen.region,
     CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(4096)), CAST(NULL AS VARCHAR(1024)),
     CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256))
-FROM series_scan_fact scan
-JOIN querier_topology_fact t ON t.run_id = scan.run_id AND t.stores_status = 'OK'
-LEFT JOIN run_jurisdiction_region j ON j.run_id = scan.run_id AND j.region = scan.region
-WHERE scan.run_id = :runId
-  AND scan.status = 'OK'
-  AND NOT EXISTS (SELECT 1 FROM querier_store_fact s WHERE s.run_id = scan.run_id AND s.region = scan.region)
+FROM querier_series_region_fact seen
+JOIN querier_topology_fact t ON t.run_id = seen.run_id AND t.stores_status = 'OK' AND t.series_regions_status = 'OK'
+LEFT JOIN run_jurisdiction_region j ON j.run_id = seen.run_id AND j.region = seen.region
+WHERE seen.run_id = :runId
+  AND NOT EXISTS (SELECT 1 FROM querier_store_fact s WHERE s.run_id = seen.run_id AND s.region = seen.region)
+
+UNION ALL
+
+-- A region some store announces while no series at the querier carries it: that store's data does not
+-- reach the querier's answers (an empty or unreachable store, or a region label set only on some of its
+-- series), so what the store serves for the region was not seen.
+SELECT
+    'UNVERIFIED',
+    s.region,
+    j.jurisdiction,
+    'series of ' || s.region,
+    CASE WHEN COUNT(*) > 1 THEN 'Stores ' || MIN(s.name) || ' and ' || CAST(COUNT(*) - 1 AS VARCHAR(20)) || ' more announce '
+         ELSE 'Store ' || MIN(s.name) || ' announces ' END
+        || t.region_label || '=' || s.region || ' but no series at the querier carries it (asked with dedup=false)',
+    CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(4096)), CAST(NULL AS VARCHAR(1024)),
+    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256))
+FROM querier_store_fact s
+JOIN querier_topology_fact t ON t.run_id = s.run_id AND t.stores_status = 'OK' AND t.series_regions_status = 'OK'
+LEFT JOIN run_jurisdiction_region j ON j.run_id = s.run_id AND j.region = s.region
+WHERE s.run_id = :runId
+  AND s.region IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM querier_series_region_fact seen WHERE seen.run_id = s.run_id AND seen.region = s.region)
+GROUP BY s.region, j.jurisdiction, t.region_label
+
+UNION ALL
+
+-- The regions in the series could not be read: the stores' regions are not compared with them.
+SELECT
+    'UNVERIFIED',
+    CAST(NULL AS VARCHAR(64)),
+    CAST(NULL AS VARCHAR(64)),
+    'regions of the querier''s series',
+    'The regions the querier''s series carry could not be read, so the stores'' regions were not compared with them: '
+        || COALESCE(t.series_regions_reason, 'not asked by the run that made these facts'),
+    CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(4096)), CAST(NULL AS VARCHAR(1024)),
+    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256))
+FROM querier_topology_fact t
+WHERE t.run_id = :runId
+  AND t.stores_status = 'OK'
+  AND COALESCE(t.series_regions_status, 'UNVERIFIED') <> 'OK'

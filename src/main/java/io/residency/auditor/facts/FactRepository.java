@@ -144,6 +144,7 @@ public class FactRepository {
     /** The central querier's replica labels and stores; a value cut to fit makes its store not verified. */
     public void replaceQuerierTopology(String runId, QuerierTopologyFact topology, List<QuerierStoreFact> stores) {
         jdbc.sql("DELETE FROM querier_store_fact WHERE run_id = ?").param(runId).update();
+        jdbc.sql("DELETE FROM querier_series_region_fact WHERE run_id = ?").param(runId).update();
         jdbc.sql("DELETE FROM querier_topology_fact WHERE run_id = ?").param(runId).update();
         ColumnFit topologyFit = new ColumnFit();
         String replicaLabels = topologyFit.fit(topology.replicaLabels(), 1024, "replica_labels");
@@ -154,13 +155,24 @@ public class FactRepository {
             flagsReason = topologyFit.reason();
         }
         ColumnFit reasonFit = new ColumnFit();
+        // A region value too long for its column cannot be compared with the stores: the regions are then not verified.
+        ColumnFit regionsFit = new ColumnFit();
+        List<String> seriesRegions = topology.seriesRegions().stream().map(r -> regionsFit.fit(r, 256, "region")).distinct().toList();
+        String regionsStatus = regionsFit.cut() ? "UNVERIFIED" : topology.seriesRegionsStatus();
+        String regionsReason = regionsFit.cut() ? regionsFit.reason() : reasonFit.fit(topology.seriesRegionsReason(), 1024, "series_regions_reason");
         jdbc.sql("""
                 INSERT INTO querier_topology_fact (run_id, flags_status, flags_reason, replica_labels, region_label,
-                                                   region_label_is_replica, stores_status, stores_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   region_label_is_replica, stores_status, stores_reason,
+                                                   series_regions_status, series_regions_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(runId, flagsStatus, flagsReason, replicaLabels, reasonFit.fit(topology.regionLabel(), 256, "region_label"),
-                        topology.regionLabelIsReplica(), topology.storesStatus(), reasonFit.fit(topology.storesReason(), 1024, "stores_reason"))
+                        topology.regionLabelIsReplica(), topology.storesStatus(), reasonFit.fit(topology.storesReason(), 1024, "stores_reason"),
+                        regionsStatus, regionsReason)
                 .update();
+        if ("OK".equals(regionsStatus)) {
+            seriesRegions.forEach(region -> jdbc.sql("INSERT INTO querier_series_region_fact (run_id, region) VALUES (?, ?)")
+                    .params(runId, region).update());
+        }
         int ordinal = 0;
         for (QuerierStoreFact store : stores) {
             ColumnFit fit = new ColumnFit();

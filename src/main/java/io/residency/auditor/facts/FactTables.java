@@ -36,7 +36,8 @@ public final class FactTables {
             new Table("series_scan_fact", List.of("run_id", "region")),
             new Table("series_label_fact", List.of("run_id", "region", "label", "detector")),
             new Table("querier_topology_fact", List.of("run_id")),
-            new Table("querier_store_fact", List.of("run_id", "ordinal")));
+            new Table("querier_store_fact", List.of("run_id", "ordinal")),
+            new Table("querier_series_region_fact", List.of("run_id", "region")));
 
     private static final Map<String, Table> BY_FILE = Map.copyOf(ALL.stream()
             .collect(java.util.stream.Collectors.toMap(Table::file, t -> t)));

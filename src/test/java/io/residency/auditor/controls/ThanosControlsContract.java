@@ -134,7 +134,57 @@ abstract class ThanosControlsContract {
                     "UNVERIFIED Store sg-ap:10901 (store) serves region ap-south-1, which is not in the estate",
                     "UNVERIFIED Store sg-none:10901 (store) announces no region label: it is attributable to no region of the estate",
                     "UNVERIFIED Store sg-both:10901 (store) names several regions (eu-west-1,us-east-1): what it serves is attributable to no single region",
-                    "UNVERIFIED Region us-east-1 has series at the querier but no store announces region=us-east-1");
+                    "UNVERIFIED Region us-east-1 has series at the querier but no store announces region=us-east-1",
+                    "UNVERIFIED Store sg-ap:10901 announces region=ap-south-1 but no series at the querier carries it (asked with dedup=false)");
+        }
+    }
+
+    @Test
+    void aRegionInTheSeriesThatNoStoreClaimsAndAStoreRegionNoSeriesShowAreUnverified() throws IOException {
+        String stores = stores(ThanosStandIn.store("sg-eu:10901", "{\"region\":\"eu-west-1\"}"),
+                ThanosStandIn.store("sidecar-us:10901", "{\"region\":\"us-east-1\"}"),
+                ThanosStandIn.store("sg-us:10901", "{\"region\":\"us-east-1\"}"));
+        ThanosStandIn.Answer seriesRegions = ThanosStandIn.Answer.ok("[\"eu-west-1\",\"ap-south-1\"]");
+        try (ThanosStandIn querier = new ThanosStandIn(ThanosStandIn.replicaLabels("region"), ThanosStandIn.Answer.ok(stores), seriesRegions)) {
+            List<JsonNode> findings = findings(querier, true, "RES-THANOS-STORES");
+
+            assertThat(findings).filteredOn(f -> !f.get("resource").asString().startsWith("store "))
+                    .extracting(f -> f.get("status").asString() + " " + f.get("resource").asString() + " " + f.get("message").asString())
+                    .containsExactlyInAnyOrder(
+                            "UNVERIFIED stores of ap-south-1 Region ap-south-1 (not in the estate) has series at the querier but no store"
+                                    + " announces region=ap-south-1",
+                            "UNVERIFIED series of us-east-1 Stores sg-us:10901 and 1 more announce region=us-east-1 but no series at the"
+                                    + " querier carries it (asked with dedup=false)");
+            assertThat(findings).filteredOn(f -> f.get("resource").asString().startsWith("store "))
+                    .allSatisfy(f -> assertThat(f.get("status").asString()).isEqualTo("PASS"));
+        }
+    }
+
+    @Test
+    void storesWhoseRegionsMatchTheSeriesRegionsRaiseNoComparisonFinding() throws IOException {
+        String stores = stores(ThanosStandIn.store("sg-eu:10901", "{\"region\":\"eu-west-1\"}"),
+                ThanosStandIn.store("sg-us:10901", "{\"region\":\"us-east-1\"}"));
+        try (ThanosStandIn querier = new ThanosStandIn(ThanosStandIn.replicaLabels("replica"), ThanosStandIn.Answer.ok(stores))) {
+            List<JsonNode> findings = findings(querier, true, "RES-THANOS-STORES");
+
+            assertThat(findings).extracting(f -> f.get("resource").asString())
+                    .containsExactlyInAnyOrder("store sg-eu:10901", "store sg-us:10901");
+        }
+    }
+
+    @Test
+    void seriesRegionsThatCannotBeReadAreOneUnverifiedFindingNamingTheCall() throws IOException {
+        String stores = stores(ThanosStandIn.store("sg-eu:10901", "{\"region\":\"eu-west-1\"}"));
+        ThanosStandIn.Answer partial = new ThanosStandIn.Answer(200,
+                "{\"status\":\"success\",\"data\":[\"eu-west-1\"],\"warnings\":[\"store sg-us:10901 unavailable\"]}");
+        try (ThanosStandIn querier = new ThanosStandIn(ThanosStandIn.replicaLabels("replica"), ThanosStandIn.Answer.ok(stores), partial)) {
+            List<JsonNode> findings = findings(querier, true, "RES-THANOS-STORES");
+
+            assertThat(findings).filteredOn(f -> f.get("resource").asString().equals("regions of the querier's series")).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.get("status").asString()).isEqualTo("UNVERIFIED");
+                        assertThat(f.get("message").asString()).contains("/api/v1/label/region/values", "warned the answer is partial");
+                    });
         }
     }
 

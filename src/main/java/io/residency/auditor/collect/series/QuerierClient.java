@@ -26,8 +26,11 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The Prometheus-compatible HTTP API that the Thanos Querier serves: labels, label values and
- * series, each filtered by {@code match[]} and asked with {@code partial_response=false}. Bodies
- * are read with Jackson's streaming parser, one value at a time, never whole.
+ * series, each filtered by {@code match[]} and asked with {@code partial_response=false} (a store
+ * that does not answer fails the call) and {@code dedup=false} (deduplication would strip the replica
+ * labels, the region label among them when the querier is so misconfigured, and merge regions'
+ * series). Prometheus ignores both. Bodies are read with Jackson's streaming parser, one value at a
+ * time, never whole.
  */
 public final class QuerierClient {
 
@@ -205,7 +208,7 @@ public final class QuerierClient {
     private boolean get(String path, String match, long maxElements, Element element, boolean dataObject)
             throws IOException, PartialResponseException {
         String query = match.isEmpty() ? "" : "match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8) + "&";
-        URI uri = URI.create(baseUrl + path + "?" + query + "partial_response=false");
+        URI uri = URI.create(baseUrl + path + "?" + query + "dedup=false&partial_response=false");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);

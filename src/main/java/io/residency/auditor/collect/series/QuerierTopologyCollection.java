@@ -19,14 +19,18 @@ import java.util.function.UnaryOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads how the central Thanos Querier is set up: its replica labels ({@code /api/v1/status/flags})
- * and the store APIs it fans out to ({@code /api/v1/stores}), each attributed to a region through
- * its external labels. Any answer that is not complete is recorded as UNVERIFIED, never as clean.
+ * Reads how the central Thanos Querier is set up: its replica labels ({@code /api/v1/status/flags}),
+ * the store APIs it fans out to ({@code /api/v1/stores}), each attributed to a region through its
+ * external labels, and the regions its series actually carry (the region label's values, asked with
+ * {@code dedup=false}), so the two can be compared. Any answer that is not complete is recorded as
+ * UNVERIFIED, never as clean.
  */
 public final class QuerierTopologyCollection {
 
     /** The Thanos flag that names the labels deduplication strips; repeated flags come comma-joined. */
     static final String REPLICA_LABEL_FLAG = "query.replica-label";
+    /** Distinct regions in the series: an estate has tens; more is a label that does not name regions. */
+    static final int MAX_SERIES_REGIONS = 1_000;
 
     /** The querier's setting and its stores, sorted by type and name. */
     public record Result(QuerierTopologyFact topology, List<QuerierStoreFact> stores) {
@@ -51,7 +55,8 @@ public final class QuerierTopologyCollection {
             querier = new QuerierClient(thanos.url(), Duration.ofSeconds(5), callTimeout, token);
         } catch (BearerToken.UnavailableException e) {
             String why = "querier " + e.getMessage();
-            return new Result(new QuerierTopologyFact("UNVERIFIED", why, "", thanos.regionLabel(), false, "UNVERIFIED", why), List.of());
+            return new Result(new QuerierTopologyFact("UNVERIFIED", why, "", thanos.regionLabel(), false, "UNVERIFIED", why,
+                    "UNVERIFIED", why, List.of()), List.of());
         }
         String flagsStatus = "OK";
         String flagsReason = null;
@@ -80,8 +85,41 @@ public final class QuerierTopologyCollection {
             stores.clear();
         }
         stores.sort(Comparator.comparing(QuerierStoreFact::type).thenComparing(QuerierStoreFact::name));
+        String regionsStatus = "OK";
+        String regionsReason = null;
+        Set<String> seriesRegions = new TreeSet<>();
+        try {
+            seriesRegions.addAll(seriesRegions(querier, thanos.regionLabel()));
+        } catch (IOException | PartialResponseException e) {
+            regionsStatus = "UNVERIFIED";
+            regionsReason = e.getMessage();
+        }
         return new Result(new QuerierTopologyFact(flagsStatus, flagsReason, String.join(",", replicaLabels), thanos.regionLabel(),
-                replicaLabels.contains(thanos.regionLabel()), storesStatus, storesReason), stores);
+                replicaLabels.contains(thanos.regionLabel()), storesStatus, storesReason, regionsStatus, regionsReason,
+                List.copyOf(seriesRegions)), stores);
+    }
+
+    /**
+     * The region label's values across the querier's series ({@code /api/v1/label/<region label>/values}
+     * with {@code match[]={<region label>!=""}}): label-first, so one small answer however many series
+     * there are. Asked with {@code dedup=false}, so a querier that deduplicates on the region label
+     * still shows the regions its stores really serve.
+     */
+    private static Set<String> seriesRegions(QuerierClient querier, String regionLabel) throws IOException, PartialResponseException {
+        Set<String> regions = new TreeSet<>();
+        boolean[] tooMany = {false};
+        querier.labelValues(regionLabel, "{" + regionLabel + "!=\"\"}", value -> {
+            if (regions.size() < MAX_SERIES_REGIONS) {
+                regions.add(value);
+            } else {
+                tooMany[0] = true;
+            }
+        });
+        if (tooMany[0]) {
+            throw new PartialResponseException("/api/v1/label/" + regionLabel + "/values: more than " + MAX_SERIES_REGIONS
+                    + " distinct values; expected the estate's regions (check regionLabel)");
+        }
+        return regions;
     }
 
     private QuerierStoreFact fact(StoreStatus store, String regionLabel) {

@@ -114,11 +114,40 @@ class QuerierTopologyCollectionTest {
     }
 
     @Test
-    void bothCallsAskForACompleteAnswer() throws IOException {
+    void everyCallAsksForACompleteAnswerWithoutDeduplication() throws IOException {
         try (ThanosStandIn querier = new ThanosStandIn(ThanosStandIn.replicaLabels("replica"), ThanosStandIn.Answer.ok(NO_STORES))) {
             collect(querier);
 
-            assertThat(querier.requests()).containsExactly("/api/v1/status/flags?partial_response=false", "/api/v1/stores?partial_response=false");
+            assertThat(querier.requests()).containsExactly("/api/v1/status/flags?dedup=false&partial_response=false",
+                    "/api/v1/stores?dedup=false&partial_response=false",
+                    "/api/v1/label/region/values?match[]=%7Bregion%21%3D%22%22%7D&dedup=false&partial_response=false");
+        }
+    }
+
+    @Test
+    void theRegionsTheSeriesCarryAreKeptSortedAndDistinct() throws IOException {
+        try (ThanosStandIn querier = new ThanosStandIn(ThanosStandIn.replicaLabels("region"), ThanosStandIn.Answer.ok(NO_STORES),
+                ThanosStandIn.Answer.ok("[\"us-east-1\",\"ap-south-1\",\"eu-west-1\"]"))) {
+            var topology = collect(querier).topology();
+
+            assertThat(topology.seriesRegionsStatus()).isEqualTo("OK");
+            assertThat(topology.seriesRegions()).containsExactly("ap-south-1", "eu-west-1", "us-east-1");
+        }
+    }
+
+    @ParameterizedTest(name = "series regions answered {0} are unverified: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "422 | {\"status\":\"error\"} | HTTP 422",
+            "200 | {\"status\":\"success\",\"data\":[\"eu-west-1\"],\"warnings\":[\"store sg-us unavailable\"]} | warned",
+            "200 | {\"status\":\"success\",\"data\":[\"eu-west-1\" | cut off"})
+    void seriesRegionsThatAreNotACompleteAnswerAreUnverifiedAndKeepNoRegion(int status, String body, String reason) throws IOException {
+        try (ThanosStandIn querier = new ThanosStandIn(ThanosStandIn.replicaLabels("replica"), ThanosStandIn.Answer.ok(NO_STORES),
+                new ThanosStandIn.Answer(status, body))) {
+            var topology = collect(querier).topology();
+
+            assertThat(topology.seriesRegionsStatus()).isEqualTo("UNVERIFIED");
+            assertThat(topology.seriesRegionsReason()).contains("/api/v1/label/region/values", reason);
+            assertThat(topology.seriesRegions()).isEmpty();
         }
     }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.Executors;
 /**
  * An in-JVM stand-in for what only a Thanos Querier answers: {@code /api/v1/status/flags} with
  * {@code query.replica-label} and {@code /api/v1/stores}, each with the status and body a test
- * gives. Every region has one clean series ({@code up}), so the series scan finds series everywhere.
+ * gives. Every region has one clean series ({@code up}), so the series scan finds series everywhere;
+ * the region label's values across all series ({@code match[]={region!=""}}) are eu-west-1 and
+ * us-east-1 unless a test gives another answer.
  */
 public final class ThanosStandIn implements AutoCloseable {
 
@@ -26,7 +28,15 @@ public final class ThanosStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
+    /** The regions the stand-in's series carry by default: the regions of the tests' estates. */
+    public static final Answer EU_AND_US_SERIES = Answer.ok("[\"eu-west-1\",\"us-east-1\"]");
+
     public ThanosStandIn(Answer flags, Answer stores) throws IOException {
+        this(flags, stores, EU_AND_US_SERIES);
+    }
+
+    /** @param seriesRegions the answer to the region label's values across all series */
+    public ThanosStandIn(Answer flags, Answer stores, Answer seriesRegions) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
@@ -38,6 +48,8 @@ public final class ThanosStandIn implements AutoCloseable {
                     case "/api/v1/stores" -> stores;
                     case "/api/v1/labels" -> Answer.ok("[\"__name__\",\"region\"]");
                     case "/api/v1/series" -> Answer.ok("[{\"__name__\":\"up\"}]");
+                    case "/api/v1/label/region/values" -> String.valueOf(exchange.getRequestURI().getQuery()).contains("match[]={region!=\"\"}")
+                            ? seriesRegions : Answer.ok("[\"up\"]");
                     default -> path.startsWith("/api/v1/label/") ? Answer.ok("[\"up\"]") : new Answer(404, "404 page not found");
                 };
                 byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
