@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotTestedChecks {
 
-    private static final Set<String> EGRESS_KINDS = Set.of("otel-collector", "prometheus");
+    private static final String COLLECTOR_KIND = "otel-collector";
+    private static final Set<String> EGRESS_KINDS = Set.of(COLLECTOR_KIND, "prometheus");
 
     private final JdbcClient jdbc;
     private final RunScopeRepository scopes;
@@ -109,12 +110,40 @@ public class NotTestedChecks {
                 entries.add(new NotTested("RES-EGRESS", region, "no OpenTelemetry Collector or Prometheus source in " + region
                         + ": where it sends logs, traces and metrics was not tested"));
             }
+            if (!kinds.contains(COLLECTOR_KIND)) {
+                Set<String> rules = ruleKindsAndFrameworks(runId, region);
+                if (rules.contains("federation")) {
+                    entries.add(new NotTested("RES-OTEL-PII-DIMENSIONS", region, "no OpenTelemetry Collector source in " + region
+                            + ": which attributes its connectors copy into metrics was not tested"));
+                }
+                if (rules.contains("GDPR")) {
+                    entries.add(new NotTested("RES-OTEL-REDACTION", region, "no OpenTelemetry Collector source in " + region
+                            + ": whether its collectors' redaction fails closed was not tested"));
+                }
+            }
             if (soxHomes.contains(region) && !retentionRegions.contains(region)) {
                 entries.add(new NotTested("RES-SOX-RETENTION", region,
                         "SOX tenants live in " + region + " but no Loki retention setting of it was read"));
             }
         }
         return entries;
+    }
+
+    /** The rule kinds (storage, federation, ...) and the frameworks (upper case) of a region's jurisdiction. */
+    private Set<String> ruleKindsAndFrameworks(String runId, String region) {
+        Set<String> found = new HashSet<>();
+        jdbc.sql("""
+                        SELECT DISTINCT rule.rule_kind, rule.framework FROM run_jurisdiction_region j
+                        JOIN run_residency_rule rule ON rule.run_id = j.run_id AND rule.jurisdiction = j.jurisdiction
+                        WHERE j.run_id = ? AND j.region = ?""")
+                .params(runId, region)
+                .query((row, index) -> {
+                    found.add(row.getString(1));
+                    found.add(row.getString(2).toUpperCase(java.util.Locale.ROOT));
+                    return null;
+                })
+                .list();
+        return found;
     }
 
     /** The data classes that the jurisdiction of a region must keep inside it. */

@@ -3,12 +3,20 @@ package io.residency.auditor.facts;
 import java.util.List;
 
 /** What one collector learned from one source: the source itself and the facts in it. */
-public record CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention) {
+public record CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention,
+                              List<OtelDimensionFact> dimensions, List<OtelProcessorFact> processors) {
 
     public CollectedSource {
         storage = List.copyOf(storage);
         egress = List.copyOf(egress);
         retention = List.copyOf(retention);
+        dimensions = List.copyOf(dimensions);
+        processors = List.copyOf(processors);
+    }
+
+    /** A source whose config has no collector processing of its own. */
+    public CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention) {
+        this(source, storage, egress, retention, List.of(), List.of());
     }
 
     public static CollectedSource failed(SourceFact source) {
@@ -16,6 +24,6 @@ public record CollectedSource(SourceFact source, List<StorageFact> storage, List
     }
 
     public int factCount() {
-        return storage.size() + egress.size() + retention.size();
+        return storage.size() + egress.size() + retention.size() + dimensions.size() + processors.size();
     }
 }

@@ -190,7 +190,7 @@ public class FactRepository {
     }
 
     public void replaceConfigFacts(String runId, List<CollectedSource> collected) {
-        for (String table : List.of("storage_fact", "egress_fact", "retention_fact")) {
+        for (String table : List.of("storage_fact", "egress_fact", "retention_fact", "otel_dimension_fact", "otel_processor_fact")) {
             jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
         }
         jdbc.sql("DELETE FROM source_fact WHERE run_id = ? AND source_id <> ?").params(runId, S3_SOURCE).update();
@@ -211,6 +211,15 @@ public class FactRepository {
             List<Object[]> retention = item.retention().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
                     fact.region(), fit.fit(fact.component(), 32, "component"), fit.fit(fact.configPath(), 256, "config_path"),
                     fit.fit(fact.tenant(), 128, "tenant"), fit.fit(fact.scope(), 512, "scope"), fact.hours(), fact.enforced()}).toList();
+            List<Object[]> dimensions = item.dimensions().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
+                    fit.fit(fact.configPath(), 256, "config_path"), fact.region(), fit.fit(fact.connector(), 256, "connector"),
+                    fit.fit(fact.attribute(), 256, "attribute"), fit.fit(fact.personalPattern(), 256, "personal_pattern"),
+                    fit.fit(fact.exportedBy(), 1024, "exported_by"), fact.line()}).toList();
+            List<Object[]> processors = item.processors().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
+                    fit.fit(fact.configPath(), 256, "config_path"), fact.region(), fit.fit(fact.processor(), 256, "processor"),
+                    fit.fit(fact.processorType(), 32, "processor_type"), fit.fit(fact.pipelines(), 1024, "pipelines"), fact.redacts(),
+                    fit.fit(fact.redactionCalls(), 512, "redaction_calls"), fit.fit(fact.errorMode(), 32, "error_mode"),
+                    fact.allowAllKeys(), fact.line()}).toList();
             Object[] sourceRow = {runId, fit.fit(source.sourceId(), 256, "source_id"), source.region(), fit.fit(source.kind(), 32, "kind"),
                     fit.fit(source.location(), 1024, "location"), source.status().name(), fit.fit(source.reason(), 2048, "reason"),
                     source.contentSha256()};
@@ -238,6 +247,18 @@ public class FactRepository {
             retention.forEach(values -> jdbc.sql("""
                             INSERT INTO retention_fact (run_id, source_id, region, component, config_path, tenant, scope, hours, enforced)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(values)
+                    .update());
+            dimensions.forEach(values -> jdbc.sql("""
+                            INSERT INTO otel_dimension_fact (run_id, source_id, config_path, region, connector, attribute, personal_pattern,
+                                                             exported_by, line)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(values)
+                    .update());
+            processors.forEach(values -> jdbc.sql("""
+                            INSERT INTO otel_processor_fact (run_id, source_id, config_path, region, processor, processor_type, pipelines,
+                                                             redacts, redaction_calls, error_mode, allow_all_keys, line)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(values)
                     .update());
         }

@@ -31,6 +31,8 @@ public final class FactTables {
             new Table("storage_fact", List.of("run_id", "source_id", "config_path", "bucket")),
             new Table("egress_fact", List.of("run_id", "source_id", "config_path", "endpoint", "data_class")),
             new Table("retention_fact", List.of("run_id", "source_id", "config_path", "tenant", "scope")),
+            new Table("otel_dimension_fact", List.of("run_id", "source_id", "config_path")),
+            new Table("otel_processor_fact", List.of("run_id", "source_id", "config_path")),
             new Table("bucket_fact", List.of("run_id", "bucket")),
             new Table("replication_rule_fact", List.of("run_id", "bucket", "rule_id")),
             new Table("series_scan_fact", List.of("run_id", "region")),

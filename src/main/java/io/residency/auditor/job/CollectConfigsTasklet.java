@@ -1,6 +1,7 @@
 package io.residency.auditor.job;
 
 import io.residency.auditor.collect.config.ConfigCollector;
+import io.residency.auditor.collect.config.PersonalAttributes;
 import io.residency.auditor.facts.CollectedSource;
 import io.residency.auditor.facts.FactRepository;
 import io.residency.auditor.facts.SourceStatus;
@@ -29,7 +30,8 @@ public class CollectConfigsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         AuditInputs loaded = inputs.load(contribution.getStepExecution().getJobParameters());
         List<CollectedSource> collected = collector.collect(loaded.request().allowFilesOutsideEstate()
-                ? loaded.estate().withFilesOutsideAllowed() : loaded.estate(), loaded.request().offline());
+                ? loaded.estate().withFilesOutsideAllowed() : loaded.estate(), loaded.request().offline(),
+                PersonalAttributes.of(loaded.policy().policy().pii()));
         facts.replaceConfigFacts(loaded.request().runId(), collected);
         long unreadable = collected.stream().filter(c -> c.source().status() == SourceStatus.ERROR).count();
         int storage = collected.stream().mapToInt(c -> c.storage().size()).sum();

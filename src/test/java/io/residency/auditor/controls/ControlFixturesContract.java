@@ -35,7 +35,8 @@ abstract class ControlFixturesContract {
 
     @ParameterizedTest(name = "{0} passes on {1}")
     @CsvSource({"RES-LOKI-STORAGE, loki-compliant", "RES-TEMPO-STORAGE, tempo-compliant", "RES-EGRESS, egress-compliant",
-            "RES-SOX-RETENTION, sox-compliant", "RES-SOURCE, source-compliant"})
+            "RES-SOX-RETENTION, sox-compliant", "RES-SOURCE, source-compliant", "RES-OTEL-PII-DIMENSIONS, otel-pii-compliant",
+            "RES-OTEL-REDACTION, otel-redaction-compliant"})
     void everyFindingOfTheControlIsPassOnItsCompliantFixture(String control, String fixture) throws IOException {
         List<JsonNode> findings = findingsOf(fixture, control);
 
@@ -52,7 +53,11 @@ abstract class ControlFixturesContract {
             "RES-EGRESS, egress-unlocated, UNVERIFIED, Cannot tell where collector.example.com is: host collector.example.com is not an AWS host",
             "RES-EGRESS, egress-unlocated, UNVERIFIED, equally: eu-west-1 (pattern *.shared.internal) and us-east-1 (pattern *.shared.internal)",
             "RES-SOX-RETENTION, sox-violating, FAIL, Logs of ledger are kept 90 days; the minimum is 2557 days (SOX)",
-            "RES-SOURCE, source-violating, UNVERIFIED, Could not read loki source loki-not-shipped.yaml: file not found"})
+            "RES-SOURCE, source-violating, UNVERIFIED, Could not read loki source loki-not-shipped.yaml: file not found",
+            "RES-OTEL-PII-DIMENSIONS, otel-pii-violating, FAIL, Connector spanmetrics copies the personal attribute user.email (policy pattern (?i).*e?mail.*) into metric labels that leave the collector through prometheusremotewrite",
+            "RES-OTEL-PII-DIMENSIONS, otel-pii-violating, FAIL, Connector servicegraph copies the personal attribute enduser.id",
+            "RES-OTEL-REDACTION, otel-redaction-violating, FAIL, Processor transform/redact redacts (SHA256,delete_key) with error_mode: ignore in pipelines traces",
+            "RES-OTEL-REDACTION, otel-redaction-violating, FAIL, Processor redaction has allow_all_keys: true in pipelines traces"})
     void theControlReportsItsViolatingFixtureWithTheExpectedStatusAndMessage(String control, String fixture, String status, String message) throws IOException {
         List<JsonNode> findings = findingsOf(fixture, control);
 
@@ -60,6 +65,18 @@ abstract class ControlFixturesContract {
             assertThat(f.get("status").asString()).isEqualTo(status);
             assertThat(f.get("message").asString()).contains(message);
         });
+    }
+
+    @Test
+    void onlyThePersonalDimensionsThatAreExportedFailAndEachPointsAtItsLine() throws IOException {
+        List<JsonNode> findings = findingsOf("otel-pii-violating", "RES-OTEL-PII-DIMENSIONS");
+
+        assertThat(findings).extracting(f -> f.get("status").asString() + " " + f.at("/evidence/attribute").asString()
+                + " " + f.get("evidenceRef").asString()).containsExactlyInAnyOrder(
+                "PASS http.method inputs/sources/eu-west-1/otel-collector.yaml:13",
+                "FAIL user.email inputs/sources/eu-west-1/otel-collector.yaml:15",
+                "FAIL client.address inputs/sources/eu-west-1/otel-collector.yaml:16",
+                "FAIL enduser.id inputs/sources/eu-west-1/otel-collector.yaml:18");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.estate.SourceSpec;
 import io.residency.auditor.facts.CollectedSource;
 import io.residency.auditor.facts.EgressFact;
+import io.residency.auditor.facts.OtelDimensionFact;
+import io.residency.auditor.facts.OtelProcessorFact;
 import io.residency.auditor.facts.RetentionFact;
 import io.residency.auditor.facts.SourceFact;
 import io.residency.auditor.facts.SourceStatus;
@@ -51,6 +53,14 @@ public final class ConfigCollector {
 
     /** @param offline judge files only: live endpoints are recorded as not read */
     public List<CollectedSource> collect(LoadedEstate loaded, boolean offline) {
+        return collect(loaded, offline, PersonalAttributes.NONE);
+    }
+
+    /**
+     * @param offline  judge files only: live endpoints are recorded as not read
+     * @param personal the policy's PII settings, which judge the attributes a collector copies into metrics
+     */
+    public List<CollectedSource> collect(LoadedEstate loaded, boolean offline, PersonalAttributes personal) {
         Estate estate = loaded.estate();
         EndpointRegions endpointRegions = new EndpointRegions(estate.endpoints());
         String thanosHost = estate.central() == null || estate.central().thanos() == null
@@ -58,11 +68,11 @@ public final class ConfigCollector {
         Map<String, Integer> idCounts = new HashMap<>();
         List<CollectedSource> collected = new ArrayList<>();
         estate.regions().forEach(stack -> stack.sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost), offline))));
+                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost, personal), offline))));
         if (estate.central() != null) {
             String region = estate.central().region();
             estate.central().sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost), offline)));
+                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost, personal), offline)));
         }
         return collected;
     }
@@ -90,7 +100,12 @@ public final class ConfigCollector {
                             e.direction(), e.endpoint(), e.originRegion(), e.destinationRegion(), bounded(e.regionBasis()),
                             lineOf(document, e.configPath()))).toList(),
                     parsed.retention().stream().map(r -> new RetentionFact(sourceId, region, spec.kind(), r.configPath(), r.tenant(),
-                            r.scope(), r.hours(), r.enforced())).toList());
+                            r.scope(), r.hours(), r.enforced())).toList(),
+                    parsed.dimensions().stream().map(d -> new OtelDimensionFact(sourceId, region, d.configPath(), d.connector(),
+                            d.attribute(), d.personalPattern(), d.exportedBy(), lineOf(document, d.configPath()))).toList(),
+                    parsed.processors().stream().map(p -> new OtelProcessorFact(sourceId, region, p.configPath(), p.processor(), p.type(),
+                            p.pipelines(), p.redacts(), p.redactionCalls(), p.errorMode(), p.allowAllKeys(),
+                            lineOf(document, p.configPath()))).toList());
             log.debug("Source {} ({}): {} facts", sourceId, location, result.factCount());
             return result;
         } catch (SourceReadException e) {

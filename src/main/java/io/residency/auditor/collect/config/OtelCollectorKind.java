@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code otel-collector} source kind: where an OpenTelemetry Collector sends each signal: the
  * destinations of every exporter that a pipeline uses, read by {@link OtelExporterTypes}. Exporters
  * no pipeline uses send nothing and are skipped; an exporter type not in the table is UNVERIFIED.
+ * What its connectors copy into metrics and how its processors redact is read by {@link OtelPrivacyPaths}.
  */
 public final class OtelCollectorKind implements HelmChartKind {
 
@@ -116,7 +117,8 @@ public final class OtelCollectorKind implements HelmChartKind {
                 }
             }
         });
-        return new ParsedConfig(List.of(), List.copyOf(egress.values()), List.of());
+        return new ParsedConfig(List.of(), List.copyOf(egress.values()), List.of(),
+                OtelPrivacyPaths.dimensions(config, context.personalAttributes()), OtelPrivacyPaths.redactingProcessors(config));
     }
 
     /**
