@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param kind      a registered source kind; {@link EstateLoader} checks it against the registry's
  *                  names, so this package need not know them
- * @param format    raw (default), configmap (a Kubernetes ConfigMap/Secret manifest) or helm-values
+ * @param format    raw (default), configmap (a Kubernetes ConfigMap/Secret manifest), helm-values or otel-operator
+ *                  (an OpenTelemetry Operator OpenTelemetryCollector resource, for kind otel-collector)
  * @param object    with configmap: the ConfigMap/Secret name, where the file holds several
  * @param key       with configmap: the data key that holds the config, where there are several
  * @param expandEnv expand ${VAR} and ${VAR:-default} as -config.expand-env does (default true)
@@ -25,7 +26,7 @@ public record SourceSpec(
         String kind,
         String file,
         String url,
-        @Pattern(regexp = "raw|configmap|helm-values", message = "expected raw, configmap or helm-values") String format,
+        @Pattern(regexp = "raw|configmap|helm-values|otel-operator", message = "expected raw, configmap, helm-values or otel-operator") String format,
         String object,
         String key,
         Boolean expandEnv,

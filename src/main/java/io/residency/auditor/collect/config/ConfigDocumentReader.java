@@ -15,6 +15,7 @@ public final class ConfigDocumentReader {
     private final ObjectMapper yaml = io.residency.auditor.input.YamlParsers.mapper().build();
     private final EnvExpander envExpander;
     private final ConfigMapExtractor configMaps = new ConfigMapExtractor();
+    private final OtelOperatorResource operatorResources = new OtelOperatorResource();
 
     public ConfigDocumentReader(EnvExpander envExpander) {
         this.envExpander = envExpander;
@@ -39,6 +40,18 @@ public final class ConfigDocumentReader {
                 JsonNode values = mapping(expand(text, spec, kind), "");
                 yield new ConfigDocument(ConfigTree.root(chart.fromHelmValues(values)), sha256, null,
                         "Helm values of the " + kind.name() + " chart");
+            }
+            case "otel-operator" -> {
+                if (!(kind instanceof OtelCollectorKind)) {
+                    throw new SourceReadException("format otel-operator is read only for kind otel-collector; expected format raw or configmap");
+                }
+                // The collector expands ${env:...} in whatever the operator hands it, in either API version.
+                OtelOperatorResource.Embedded embedded = operatorResources.extract(expand(text, spec, kind), spec);
+                if (embedded.text() != null) {
+                    yield new ConfigDocument(ConfigTree.root(mapping(embedded.text(), embedded.origin())), sha256,
+                            embedded.text().getBytes(StandardCharsets.UTF_8), embedded.origin());
+                }
+                yield new ConfigDocument(ConfigTree.root(embedded.tree()), sha256, null, embedded.origin());
             }
             default -> {
                 String config = expand(text, spec, kind);
