@@ -107,6 +107,9 @@ public final class EstateChecks {
         if (source.url() != null) {
             checkUrl(source.url(), with(path, "url"));
         }
+        if (source.api() != null) {
+            checkUrl(source.api(), with(path, "api"));
+        }
         if (source.file() != null && (source.file().isBlank() || source.file().indexOf('\0') >= 0)) {
             throw problem(with(path, "file"), "not a file path; expected a path relative to the estate file's folder");
         }

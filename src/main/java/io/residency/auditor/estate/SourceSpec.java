@@ -20,6 +20,8 @@ import java.util.List;
  * @param tokenEnv  with url: an environment variable holding the bearer token
  * @param files     otel-collector only: several files merged in order, as the collector merges repeated
  *                  {@code --config} flags (maps merge deeply, a later file wins, lists are replaced)
+ * @param api       the component's own HTTP API base URL (prometheus: /api/v1/status/config and flags;
+ *                  grafana-datasources: /api/datasources), as opposed to {@code url}, which serves the config file
  */
 public record SourceSpec(
         String id,
@@ -32,10 +34,13 @@ public record SourceSpec(
         Boolean expandEnv,
         String tokenFile,
         String tokenEnv,
-        List<String> files) {
+        List<String> files,
+        String api) {
 
     /** The kind that reads {@link #files}: only the OpenTelemetry Collector merges several configs. */
     public static final String MERGING_KIND = "otel-collector";
+    /** The kinds whose component serves its config over an API the auditor reads ({@link #api}). */
+    public static final List<String> API_KINDS = List.of("prometheus", "grafana-datasources");
 
     public SourceSpec {
         // Not List.copyOf: a blank entry (files: [a.yaml, ~]) must reach the validator's message, not a NullPointerException.
@@ -45,12 +50,24 @@ public record SourceSpec(
     /** A source of one file or URL. */
     public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
                       String tokenFile, String tokenEnv) {
-        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null);
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null, null);
     }
 
-    @AssertTrue(message = "expected exactly one of 'file', 'files' or 'url'")
+    /** A source of one file or URL, or of several files merged. */
+    public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
+                      String tokenFile, String tokenEnv, List<String> files) {
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, files, null);
+    }
+
+    @AssertTrue(message = "expected exactly one of 'file', 'files', 'url' or 'api'")
     public boolean isFileOrUrl() {
-        return (file != null ? 1 : 0) + (url != null ? 1 : 0) + (files != null ? 1 : 0) == 1;
+        return (file != null ? 1 : 0) + (url != null ? 1 : 0) + (files != null ? 1 : 0) + (api != null ? 1 : 0) == 1;
+    }
+
+    @AssertTrue(message = "'api' is read only for kinds prometheus and grafana-datasources, whose answer is the config itself;"
+            + " expected 'url' (a URL serving the config file) or 'file' for other kinds, and no 'format' with 'api'")
+    public boolean isApiUsable() {
+        return api == null || (API_KINDS.contains(kind) && format == null);
     }
 
     @AssertTrue(message = "'files' is read only for kind otel-collector (the collector merges repeated --config flags)"

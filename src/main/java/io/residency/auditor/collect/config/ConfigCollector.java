@@ -79,15 +79,16 @@ public final class ConfigCollector {
 
     private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context, boolean offline) {
         String location = spec.files() != null ? String.join(" + ", spec.files())
-                : spec.file() != null ? spec.file() : SafeUrls.redact(spec.url());
+                : spec.file() != null ? spec.file() : spec.api() != null ? SafeUrls.redact(spec.api()) : SafeUrls.redact(spec.url());
         String region = context.stackRegion();
         // The estate loader admits only registered kinds, so an unknown one here is a bug, not a source problem.
         SourceKind kind = kinds.get(spec.kind());
         try {
-            if (offline && spec.url() != null) {
+            if (offline && (spec.url() != null || spec.api() != null)) {
                 throw new SourceReadException("a live endpoint is not read offline; point the estate at the release's config file");
             }
             ConfigDocument document = spec.files() != null ? readMerged(loaded, spec, kind)
+                    : spec.api() != null ? readApi(spec, kind)
                     : reader.read(spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded, spec.file()), spec, kind);
             ParsedConfig parsed = parse(kind, document, context);
             CollectedSource result = new CollectedSource(
@@ -112,6 +113,21 @@ public final class ConfigCollector {
             log.warn("Source {} ({}) not read: {}", sourceId, location, e.getMessage());
             return CollectedSource.failed(new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.ERROR, e.getMessage(), null));
         }
+    }
+
+    /**
+     * A config read through the component's own API: the kind's parser reads what the API answered
+     * as it reads the file. Lines then point into that answer, which is not a file of the estate.
+     */
+    private ConfigDocument readApi(SourceSpec spec, SourceKind kind) throws SourceReadException {
+        ApiDocument answer = switch (kind.name()) {
+            case "prometheus" -> PrometheusApi.read(fetcher, spec).document();
+            case "grafana-datasources" -> GrafanaDatasourcesApi.read(fetcher, spec).document();
+            // The estate loader admits api: only for the kinds above.
+            default -> throw new IllegalStateException("api: is not read for kind " + kind.name());
+        };
+        ConfigDocument read = reader.read(answer.document(), spec, kind);
+        return new ConfigDocument(read.root(), read.sha256(), read.content(), answer.origin());
     }
 
     /**

@@ -18,8 +18,9 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Fetches a source's bytes from a file or a live endpoint ({@code /config} on Loki,
- * {@code /status/config} on Tempo). Errors name the place without its secrets.
+ * Fetches a source's bytes from a file, a live endpoint that serves the config ({@code /config} on
+ * Loki, {@code /status/config} on Tempo) or an endpoint of the component's own API. Errors name the
+ * place without its secrets.
  */
 public final class SourceFetcher {
 
@@ -58,17 +59,31 @@ public final class SourceFetcher {
     }
 
     public byte[] fetchUrl(SourceSpec spec) throws SourceReadException {
+        return get(spec.url(), spec, "application/yaml, text/plain;q=0.9, */*;q=0.1", "", "the configuration");
+    }
+
+    /**
+     * One endpoint of a component's own API ({@code api:} plus {@code path}), with the source's bearer
+     * token, under the same bounds as a config URL. Every error names the endpoint and what was expected.
+     *
+     * @param expected what a good answer holds, for the messages
+     */
+    public byte[] fetchApi(SourceSpec spec, String path, String expected) throws SourceReadException {
+        String base = spec.api().endsWith("/") ? spec.api().substring(0, spec.api().length() - 1) : spec.api();
+        return get(base + path, spec, "application/json", "GET " + path + ": ", expected);
+    }
+
+    private byte[] get(String url, SourceSpec spec, String accept, String endpoint, String expected) throws SourceReadException {
         URI uri;
         try {
-            uri = URI.create(spec.url());
+            uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new SourceReadException("not a valid URL; expected http(s)://host:port/path");
+            throw new SourceReadException(endpoint + "not a valid URL; expected http(s)://host:port/path");
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new SourceReadException("scheme '" + uri.getScheme() + "' is not supported; expected http or https");
+            throw new SourceReadException(endpoint + "scheme '" + uri.getScheme() + "' is not supported; expected http or https");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).GET()
-                .header("Accept", "application/yaml, text/plain;q=0.9, */*;q=0.1");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).GET().header("Accept", accept);
         String token = token(spec);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -77,27 +92,28 @@ public final class SourceFetcher {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new SourceReadException("no answer within " + readTimeout.toSeconds() + " s (timeout)", e);
+            throw new SourceReadException(endpoint + "no answer within " + readTimeout.toSeconds() + " s (timeout); expected " + expected, e);
         } catch (IOException e) {
-            throw new SourceReadException("cannot connect (" + e.getClass().getSimpleName() + ")", e);
+            throw new SourceReadException(endpoint + "cannot connect (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SourceReadException("interrupted", e);
+            throw new SourceReadException(endpoint + "interrupted", e);
         }
         try (InputStream body = new DeadlineInputStream(response.body(), readTimeout)) {
             if (response.statusCode() != 200) {
-                throw new SourceReadException("HTTP " + response.statusCode() + "; expected 200 with the configuration"
+                throw new SourceReadException(endpoint + "HTTP " + response.statusCode() + "; expected 200 with " + expected
                         + (response.statusCode() == 401 || response.statusCode() == 403 ? " (check the bearer token)" : ""));
             }
             byte[] bytes = body.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new SourceReadException("answer larger than " + InputFiles.describe(MAX_BYTES) + "; expected a configuration");
+                throw new SourceReadException(endpoint + "answer larger than " + InputFiles.describe(MAX_BYTES) + "; expected " + expected);
             }
             return bytes;
         } catch (HttpTimeoutException e) {
-            throw new SourceReadException("answer not complete within " + readTimeout.toSeconds() + " s (timeout)", e);
+            throw new SourceReadException(endpoint + "answer not complete within " + readTimeout.toSeconds() + " s (timeout); expected "
+                    + expected, e);
         } catch (IOException e) {
-            throw new SourceReadException("answer cut off (" + e.getClass().getSimpleName() + ")", e);
+            throw new SourceReadException(endpoint + "answer cut off (" + e.getClass().getSimpleName() + "); expected " + expected, e);
         }
     }
 

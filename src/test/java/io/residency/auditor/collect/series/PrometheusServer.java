@@ -59,6 +59,22 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
+    /** A Prometheus with no series, running the given configuration, for tests of what its API says about itself. */
+    public static PrometheusServer startWithConfig(Path work, String configYaml) throws IOException, InterruptedException {
+        Path config = work.resolve("prometheus.yml");
+        Files.writeString(config, configYaml);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process process = new ProcessBuilder("prometheus", "--config.file=" + config, "--storage.tsdb.path=" + work.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port, "--log.level=error")
+                .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
+        PrometheusServer server = new PrometheusServer(process, port);
+        server.awaitReady(Duration.ofSeconds(60));
+        return server;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -1,0 +1,44 @@
+package io.residency.auditor.collect.config;
+
+import io.residency.auditor.estate.SourceSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Prometheus read through its own API ({@code api:}): {@code /api/v1/status/config} answers the
+ * configuration it has loaded as YAML in {@code data.yaml} (secrets already shown as {@code <secret>}),
+ * which the prometheus kind parses as it parses the file; {@code /api/v1/status/flags} must answer too
+ * and names the file it was loaded from ({@code config.file}).
+ */
+public final class PrometheusApi {
+
+    static final String CONFIG = "/api/v1/status/config";
+    static final String FLAGS = "/api/v1/status/flags";
+    private static final String CONFIG_EXPECTED = "{\"status\":\"success\",\"data\":{\"yaml\":\"<the loaded configuration>\"}}";
+    private static final String FLAGS_EXPECTED = "{\"status\":\"success\",\"data\":{\"<flag>\":\"<value>\"}}";
+
+    /** The answers as received, by endpoint, for the evidence bundle. */
+    public record Read(ApiDocument document, Map<String, byte[]> answers) {
+    }
+
+    private PrometheusApi() {
+    }
+
+    public static Read read(SourceFetcher fetcher, SourceSpec spec) throws SourceReadException {
+        byte[] configAnswer = fetcher.fetchApi(spec, CONFIG, CONFIG_EXPECTED);
+        JsonNode yaml = ComponentApiAnswers.prometheusData(configAnswer, CONFIG, CONFIG_EXPECTED).path("yaml");
+        if (!yaml.isString()) {
+            throw new SourceReadException("GET " + CONFIG + ": data.yaml is missing or not a string; expected " + CONFIG_EXPECTED);
+        }
+        byte[] flagsAnswer = fetcher.fetchApi(spec, FLAGS, FLAGS_EXPECTED);
+        JsonNode flags = ComponentApiAnswers.prometheusData(flagsAnswer, FLAGS, FLAGS_EXPECTED);
+        String configFile = flags.path("config.file").asString("");
+        String origin = "Prometheus API " + CONFIG + (configFile.isEmpty() ? "" : " (config.file " + configFile + ")");
+        Map<String, byte[]> answers = new LinkedHashMap<>();
+        answers.put(CONFIG, configAnswer);
+        answers.put(FLAGS, flagsAnswer);
+        return new Read(new ApiDocument(yaml.asString().getBytes(StandardCharsets.UTF_8), origin), answers);
+    }
+}
