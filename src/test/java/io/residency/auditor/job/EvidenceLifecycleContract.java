@@ -193,8 +193,8 @@ public abstract class EvidenceLifecycleContract {
                     resource: "eu-west-1/loki storage_config.aws *"
                     reason: Swiss bucket covered by the adequacy decision for Switzerland (ticket SEC-142)
                     approver: dpo@example.com
-                    expires: 2099-12-31
-                """);
+                    expires: %s
+                """.formatted(withinAYear()));
 
         CliRun run = audit(db, "--waivers", waivers.toString(), "--fail-on", "low");
 
@@ -204,7 +204,14 @@ public abstract class EvidenceLifecycleContract {
         assertThat(waived.get("evidence").get("waived_status").asString()).isEqualTo("FAIL");
         assertThat(waived.get("evidence").get("waiver_approver").asString()).isEqualTo("dpo@example.com");
         assertThat(strings(db, "SELECT state || ':' || matched FROM run_waiver")).containsExactly("ACTIVE:1");
-        assertThat(pdfText(latestBundle().resolve("gdpr-evidence.pdf"))).contains("SEC-142", "in force", "WAIVED");
+        assertThat(waived.get("exceptionId").asString()).isEqualTo("waiver-1");
+        assertThat(pdfText(latestBundle().resolve("gdpr-evidence.pdf"))).contains("SEC-142", "active", "FAIL - excepted (waiver-1)")
+                .doesNotContain("PASS (with waivers)");
+    }
+
+    /** An expiry inside the default one-year term from today, whatever day the test runs. */
+    private static String withinAYear() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6).toString();
     }
 
     @Test
