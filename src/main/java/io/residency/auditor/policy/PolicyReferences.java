@@ -90,7 +90,15 @@ final class PolicyReferences {
         } catch (java.time.format.DateTimeParseException e) {
             throw problem(List.of("exceptions", "maxTerm"), "not a period; expected an ISO-8601 period such as P1Y or P6M");
         }
-        if (term.isNegative() || term.isZero() || term.toTotalMonths() * 31 + term.getDays() > 36600) {
+        java.time.LocalDate base = java.time.LocalDate.of(2000, 1, 1);
+        boolean outOfRange;
+        try {
+            java.time.LocalDate end = base.plus(term);
+            outOfRange = !end.isAfter(base) || end.isAfter(base.plusYears(100));
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            outOfRange = true;
+        }
+        if (outOfRange) {
             throw problem(List.of("exceptions", "maxTerm"), "expected a period longer than zero and at most P100Y, such as P1Y");
         }
         for (int i = 0; i < rules.approvers().size(); i++) {

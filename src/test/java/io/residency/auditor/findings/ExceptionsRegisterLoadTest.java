@@ -186,6 +186,14 @@ class ExceptionsRegisterLoadTest {
                 .hasMessageContaining("exceptions[0].covers");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"covers: [~]", "covers: [WAIVED]", "covers: {a: b}", "approvalDate: +999999999-01-01"})
+    void aMalformedCoverOrApprovalDateIsBadInputNotACrash(String field) {
+        assertThatThrownBy(() -> load(entry("resource: \"vendor*\", reason: r, expires: 2027-01-31, " + field)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("exceptions[0]");
+    }
+
     @Test
     void twoExceptionsWithOneIdAreRefused() {
         assertThatThrownBy(() -> load("""
