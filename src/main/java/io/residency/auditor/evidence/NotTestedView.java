@@ -34,7 +34,7 @@ final class NotTestedView {
         section.put("hasUnframed", !unframed.isEmpty());
         section.put("unframedIntro", unframed.size() + (unframed.size() == 1 ? " problem is" : " problems are")
                 + " mapped to no framework (a source that could not be read, or a control no framework of its jurisdiction cites);"
-                + " it is listed in every report, and none of it counts as a pass.");
+                + (unframed.size() == 1 ? " it is" : " they are") + " listed in every report, and none counts as a pass.");
         view.put("notTested", section);
         if (view.get("totals") instanceof Map<?, ?> totals) {
             Map<String, Object> amended = (Map<String, Object>) totals;
