@@ -249,7 +249,7 @@ public abstract class EvidenceLifecycleContract {
                 "Scope and run", "Jurisdictions in scope", "EU (eu-central-1", "Auditor version",
                 "Summary by region", "Changes since the last run", "Data flows", "eu-central-2",
                 "Controls", "RES-LOKI-STORAGE: Loki stores each region's logs", "Art. 44", "FROM storage_fact",
-                "Waivers", "Inputs", "loki.yaml");
+                "Exceptions register", "Inputs", "loki.yaml");
         assertThat(text).contains(findingsJson().get("run").get("estateSha256").asString());
     }
 
