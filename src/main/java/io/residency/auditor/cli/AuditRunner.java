@@ -89,7 +89,7 @@ final class AuditRunner {
         AuditInputsLoader loader = new AuditInputsLoader(validator());
         LoadedEstate estate = loader.loadEstate(options.estate);
         LoadedPolicy policy = loader.loadPolicy(options.policy);
-        LoadedWaivers waivers = loader.loadWaivers(options.waivers);
+        LoadedWaivers waivers = loader.loadWaivers(options.waivers, policy, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
                 estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats, keyFile,
                 options.allowFilesOutsideEstate);

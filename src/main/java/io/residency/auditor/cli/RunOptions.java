@@ -25,7 +25,7 @@ public class RunOptions {
     @Option(names = "--policy", paramLabel = "FILE", description = "The residency policy (YAML). Default: the bundled policy that encodes the residency table.")
     Path policy;
 
-    @Option(names = "--waivers", paramLabel = "FILE", description = "Accepted risks (YAML): matching FAIL/UNVERIFIED findings become WAIVED until their expiry.")
+    @Option(names = "--waivers", paramLabel = "FILE", description = "Exceptions register (YAML): matching FAIL findings (UNVERIFIED too with covers: [FAIL, UNVERIFIED]) become WAIVED, shown as FAIL - excepted (id), until their expiry.")
     Path waivers;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where evidence bundles go, one folder per run. Default: ${DEFAULT-VALUE}.")

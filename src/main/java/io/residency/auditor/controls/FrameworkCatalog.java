@@ -182,10 +182,57 @@ public final class FrameworkCatalog {
             provisions.add(new Provision(id, ref,
                     fields.text(requirement.path("title"), List.of("requirements", i, "title"), null, "the provision's title"),
                     fields.text(requirement.path("why"), List.of("requirements", i, "why"), null, "why the provision bears on data residency"),
-                    ids));
+                    ids, reading(fields, requirement.path("reading"), i), policyParameters(fields, requirement.path("policyParameters"), i)));
         }
         return new Framework(id, fields.text(root.path("name"), List.of("name"), null, "the framework's full name"),
                 fields.text(root.path("source"), List.of("source"), null, "where the framework's text is published"), reportFile, reportTitle, provisions);
+    }
+
+    /** The optional wording in law of a provision's problems: fail and excepted are required when it is given. */
+    private static Provision.Reading reading(Fields fields, JsonNode reading, int i) {
+        if (reading.isMissingNode() || reading.isNull()) {
+            return null;
+        }
+        List<Object> at = List.of("requirements", i, "reading");
+        if (!reading.isObject()) {
+            throw fields.problem(at, "expected a mapping {fail, excepted, acceptedRisk, insideEea}");
+        }
+        for (String key : (Iterable<String>) reading.propertyNames()::iterator) {
+            if (!List.of("fail", "excepted", "acceptedRisk", "insideEea").contains(key)) {
+                throw fields.problem(at, "unknown key" + (key.matches("[A-Za-z]{1,40}") ? " '" + key + "'" : "")
+                        + "; expected fail, excepted, acceptedRisk or insideEea");
+            }
+        }
+        return new Provision.Reading(
+                fields.text(reading.path("fail"), List.of("requirements", i, "reading", "fail"), null, "how a failure reads in law"),
+                fields.text(reading.path("excepted"), List.of("requirements", i, "reading", "excepted"), null,
+                        "how a failure with a recorded legal basis reads, e.g. 'transfer outside the EEA, legal basis {legalBasis} ({exceptionId})'"),
+                optional(fields, reading.path("acceptedRisk"), List.of("requirements", i, "reading", "acceptedRisk")),
+                optional(fields, reading.path("insideEea"), List.of("requirements", i, "reading", "insideEea")));
+    }
+
+    private static String optional(Fields fields, JsonNode node, List<Object> path) {
+        return node.isMissingNode() || node.isNull() ? null : fields.text(node, path, null, "a text");
+    }
+
+    /** The policy parameters a company-policy provision names; each must be a framework rule of the policy format. */
+    private static List<String> policyParameters(Fields fields, JsonNode parameters, int i) {
+        if (parameters.isMissingNode() || parameters.isNull()) {
+            return List.of();
+        }
+        if (!parameters.isArray() || parameters.isEmpty()) {
+            throw fields.problem(List.of("requirements", i, "policyParameters"), "expected a list of " + Provision.POLICY_PARAMETERS);
+        }
+        List<String> names = new ArrayList<>();
+        for (int p = 0; p < parameters.size(); p++) {
+            String name = parameters.get(p).asString();
+            if (!Provision.POLICY_PARAMETERS.contains(name)) {
+                throw fields.problem(List.of("requirements", i, "policyParameters", p), "unknown policy parameter; expected one of "
+                        + Provision.POLICY_PARAMETERS);
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     /** Reads required text fields of one file and names the file, line and path of what is missing. */

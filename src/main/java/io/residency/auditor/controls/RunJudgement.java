@@ -1,7 +1,6 @@
 package io.residency.auditor.controls;
 
 import io.residency.auditor.findings.Finding;
-import io.residency.auditor.findings.FindingRepository;
 import io.residency.auditor.findings.LifecycleRepository;
 import io.residency.auditor.findings.NotTested;
 import io.residency.auditor.findings.Waiver;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Judges one run: every control over its facts, the problems of sources it could not read carried
- * over, waivers applied, each finding dated by when its problem was first seen, and the checks it
+ * over, the exceptions register applied, each finding dated by the first run its problem appeared in, and the checks it
  * could not make listed. Reads only; the caller records the result.
  */
 @Component
@@ -29,13 +28,11 @@ public class RunJudgement {
 
     private final ControlRunner controls;
     private final LifecycleRepository lifecycle;
-    private final FindingRepository findings;
     private final NotTestedChecks notTestedChecks;
 
-    public RunJudgement(ControlRunner controls, LifecycleRepository lifecycle, FindingRepository findings, NotTestedChecks notTestedChecks) {
+    public RunJudgement(ControlRunner controls, LifecycleRepository lifecycle, NotTestedChecks notTestedChecks) {
         this.controls = controls;
         this.lifecycle = lifecycle;
-        this.findings = findings;
         this.notTestedChecks = notTestedChecks;
     }
 
@@ -43,9 +40,7 @@ public class RunJudgement {
         List<Finding> evaluated = new ArrayList<>(controls.evaluate(runId, policy, now));
         evaluated.addAll(lifecycle.carriedOver(runId, evaluated)); // an unreadable source resolves nothing
         Waivers.Applied waived = Waivers.apply(evaluated, waivers, LocalDate.ofInstant(now, ZoneOffset.UTC));
-        List<Finding> judged = waived.findings().stream()
-                .map(f -> f.withFirstSeen(findings.firstSeen(estateId, runId, f.fingerprint(), now)))
-                .toList();
+        List<Finding> judged = lifecycle.dated(runId, estateId, waived.findings(), now);
         return new Judged(judged, waived.outcomes(), notTestedChecks.notTested(runId));
     }
 }

@@ -39,16 +39,26 @@ final class ControlsView {
             view.put("hasParameters", !control.parameters().isEmpty());
             view.put("counts", StatusCounts.of(own));
             view.put("result", result(own));
-            view.put("findings", own.stream().map(FindingRows::row).toList());
+            view.put("findings", own.stream().map(f -> FindingRows.row(f, LegalReading.of(model, framework, f))).toList());
             view.put("hasFindings", !own.isEmpty());
             controls.add(view);
         }
         return controls;
     }
 
+    /** Excepted problems are still problems: "FAIL - excepted (EX-1, EX-2)", never a pass. */
+    private static String excepted(List<Finding> own) {
+        List<Finding> waived = own.stream().filter(f -> f.status() == Status.WAIVED).toList();
+        String original = waived.stream().anyMatch(f -> !Status.UNVERIFIED.name().equals(f.evidence().get("waived_status")))
+                ? Status.FAIL.name() : Status.UNVERIFIED.name();
+        String ids = waived.stream().map(Finding::exceptionId).filter(java.util.Objects::nonNull).distinct().sorted()
+                .collect(Collectors.joining(", "));
+        return original + " - excepted" + (ids.isEmpty() ? "" : " (" + ids + ")");
+    }
+
     private static String result(List<Finding> own) {
         return own.stream().anyMatch(f -> f.status() == Status.FAIL) ? "FAIL"
                 : own.stream().anyMatch(f -> f.status() == Status.UNVERIFIED) ? "UNVERIFIED"
-                : own.isEmpty() ? "NOT APPLICABLE" : own.stream().anyMatch(f -> f.status() == Status.WAIVED) ? "PASS (with waivers)" : "PASS";
+                : own.isEmpty() ? "NOT APPLICABLE" : own.stream().anyMatch(f -> f.status() == Status.WAIVED) ? excepted(own) : "PASS";
     }
 }

@@ -11,6 +11,7 @@ import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.NotTested;
 import io.residency.auditor.findings.ResolvedFinding;
 import io.residency.auditor.findings.WaiverOutcome;
+import io.residency.auditor.policy.Policy;
 import java.util.List;
 import java.util.Map;
 
@@ -25,16 +26,31 @@ import java.util.Map;
  * @param keys          the ids of the signing and hash keys the run used, for every report to name
  * @param scope         what the run examined, or {@code null} for a run recorded without it
  * @param notTested     the checks the run could not make, and why
+ * @param previousRunId the estate's previous completed run this run was compared with; {@code null} for its first run
+ * @param sourceRemoved the previous run's problems whose source is no longer in the estate: not re-checked, so not resolved
+ * @param policy        the run's policy (EEA jurisdictions, the company-policy parameters); {@code null} where not known
  */
 public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved,
                             List<WaiverOutcome> waivers, List<SourceFact> sources,
                             List<EgressFact> egress, List<ControlDefinition> controls, FrameworkCatalog frameworkCatalog,
                             Map<String, List<String>> jurisdictions, Map<String, List<String>> frameworksOf,
-                            String estateSource, String waiversSource, RunKeys keys, RunScope scope, List<NotTested> notTested) {
+                            String estateSource, String waiversSource, RunKeys keys, RunScope scope, List<NotTested> notTested,
+                            String previousRunId, List<ResolvedFinding> sourceRemoved, Policy policy) {
 
     public EvidenceModel {
         keys = keys == null ? RunKeys.NONE : keys;
         notTested = notTested == null ? List.of() : List.copyOf(notTested);
+        sourceRemoved = sourceRemoved == null ? List.of() : List.copyOf(sourceRemoved);
+    }
+
+    /** A model read before runs were compared with their history and policy: reports name no previous run. */
+    public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved, List<WaiverOutcome> waivers,
+                         List<SourceFact> sources, List<EgressFact> egress, List<ControlDefinition> controls,
+                         FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
+                         Map<String, List<String>> frameworksOf, String estateSource, String waiversSource, RunKeys keys, RunScope scope,
+                         List<NotTested> notTested) {
+        this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
+                estateSource, waiversSource, keys, scope, notTested, null, List.of(), null);
     }
 
     /** A model whose keys and scope are not known: reports say "unsigned", "no value hashed" and nothing not tested. */
@@ -43,7 +59,22 @@ public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedF
                          FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
                          Map<String, List<String>> frameworksOf, String estateSource, String waiversSource) {
         this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
-                estateSource, waiversSource, RunKeys.NONE, null, List.of());
+                estateSource, waiversSource, RunKeys.NONE, null, List.of(), null, List.of(), null);
+    }
+
+    /**
+     * Problems no framework maps (a source that could not be read, a control no framework of the
+     * finding's jurisdiction cites): every report lists them among its limitations, so no problem is
+     * left out of every report.
+     */
+    public List<Finding> unframedProblems() {
+        return findings.stream().filter(f -> f.frameworks().isEmpty() && f.status() != io.residency.auditor.findings.Status.PASS).toList();
+    }
+
+    /** The exceptions a framework's report lists: its own, or (naming none and covering nothing) those of a control it maps. */
+    public List<WaiverOutcome> exceptionsOf(String framework) {
+        return waivers.stream().filter(w -> w.frameworks().isEmpty()
+                ? frameworkCatalog.maps(framework, w.waiver().control()) : w.frameworks().contains(framework)).toList();
     }
 
     /** The frameworks the run's policy applies, sorted: one CSV and one PDF each. */

@@ -10,6 +10,7 @@ import io.residency.auditor.facts.RunScopeRepository;
 import io.residency.auditor.findings.FindingRepository;
 import io.residency.auditor.findings.LifecycleRepository;
 import io.residency.auditor.findings.NotTestedRepository;
+import io.residency.auditor.findings.ResolvedFinding;
 import io.residency.auditor.findings.WaiverRepository;
 import io.residency.auditor.policy.Policy;
 import java.util.List;
@@ -54,9 +55,11 @@ public class EvidenceModelReader {
         AuditRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no record"));
         Map<String, List<String>> frameworksOf = new TreeMap<>();
         policy.jurisdictions().forEach((jurisdiction, definition) -> frameworksOf.put(jurisdiction, definition.frameworks()));
-        return new EvidenceModel(run, findings.findings(runId), lifecycle.resolved(runId), waivers.outcomes(runId),
-                facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks.forPolicy(policy),
+        List<ResolvedFinding> compared = lifecycle.resolved(runId);
+        return new EvidenceModel(run, findings.findings(runId), compared.stream().filter(ResolvedFinding::isResolved).toList(),
+                waivers.outcomes(runId), facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks.forPolicy(policy),
                 scope.jurisdictions(runId), frameworksOf, estateSource, waiversSource,
-                keys.find(runId), scope.scope(runId), notTested.notTested(runId));
+                keys.find(runId), scope.scope(runId), notTested.notTested(runId), lifecycle.previousRun(runId).orElse(null),
+                compared.stream().filter(r -> !r.isResolved()).toList(), policy);
     }
 }

@@ -17,9 +17,18 @@ final class FindingRows {
     }
 
     static Map<String, Object> row(Finding finding) {
+        return row(finding, null);
+    }
+
+    /**
+     * @param reading what the problem is in the report's framework's law ({@link LegalReading}), or {@code null}
+     */
+    static Map<String, Object> row(Finding finding, String reading) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("control", finding.controlId());
-        row.put("status", finding.status().name());
+        row.put("status", finding.statusLabel()); // WAIVED reads "FAIL - excepted (EX-12)", never as a pass
+        row.put("exceptionId", finding.exceptionId());
+        row.put("reading", reading);
         row.put("css", css(finding.status()));
         row.put("region", Objects.toString(finding.region(), "-"));
         row.put("resource", finding.resource());

@@ -33,6 +33,8 @@ public final class FindingsJsonWriter {
         }).toList());
         document.put("waivers", model.waivers().stream().map(w -> {
             Map<String, Object> waiver = new LinkedHashMap<>();
+            waiver.put("id", w.waiver().id());
+            waiver.put("framework", String.join(",", w.frameworks()));
             waiver.put("control", w.waiver().control());
             waiver.put("resource", w.waiver().resource());
             waiver.put("fingerprint", w.waiver().fingerprint());
@@ -40,6 +42,14 @@ public final class FindingsJsonWriter {
             waiver.put("approver", w.waiver().approver());
             waiver.put("expires", w.waiver().expires().toString());
             waiver.put("state", w.expired() ? "expired" : "in force");
+            waiver.put("register", w.state().name().toLowerCase(java.util.Locale.ROOT)); // active | expired | unused
+            waiver.put("legalBasis", w.waiver().basis() == null ? null : w.waiver().basis().label());
+            waiver.put("legalBasisReference", w.waiver().legalBasisReference());
+            waiver.put("compensatingControl", w.waiver().compensatingControl());
+            waiver.put("riskOwner", w.waiver().owner());
+            waiver.put("approvalDate", w.waiver().approvalDate() == null ? null : w.waiver().approvalDate().toString());
+            waiver.put("ticket", w.waiver().ticket());
+            waiver.put("covers", w.waiver().covers().stream().map(Enum::name).toList());
             waiver.put("matched", w.matched());
             return waiver;
         }).toList());
@@ -83,6 +93,7 @@ public final class FindingsJsonWriter {
         section.put("evidenceRef", EvidenceRefs.of(finding));
         section.put("firstSeen", finding.firstSeen().toString());
         section.put("lifecycle", finding.lifecycle());
+        section.put("exceptionId", finding.exceptionId());
         return section;
     }
 }

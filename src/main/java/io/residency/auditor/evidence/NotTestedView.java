@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The "Not tested" section of a framework's report, and what it changes elsewhere in the report:
+ * The "Not tested" (limitations) section of a framework's report: the checks not made, and the
+ * problems no framework maps (so each appears in every report rather than in none). What it changes elsewhere in the report:
  * the verdict may no longer say compliant, and a control with no finding that was not tested reads
  * NOT TESTED rather than NOT APPLICABLE. Kept apart from the report's other sections.
  */
@@ -28,11 +29,18 @@ final class NotTestedView {
         section.put("count", entries.size());
         section.put("rows", entries.stream().map(e -> Map.of("control", e.control(), "region", e.region(), "reason", e.reason())).toList());
         section.put("examined", examined(model.scope()));
+        List<Map<String, Object>> unframed = model.unframedProblems().stream().map(FindingRows::row).toList();
+        section.put("unframed", unframed);
+        section.put("hasUnframed", !unframed.isEmpty());
+        section.put("unframedIntro", unframed.size() + (unframed.size() == 1 ? " problem is" : " problems are")
+                + " mapped to no framework (a source that could not be read, or a control no framework of its jurisdiction cites);"
+                + (unframed.size() == 1 ? " it is" : " they are") + " listed in every report, and none counts as a pass.");
         view.put("notTested", section);
         if (view.get("totals") instanceof Map<?, ?> totals) {
             Map<String, Object> amended = (Map<String, Object>) totals;
             String verdict = String.valueOf(amended.get("verdict"));
-            String qualified = Verdict.qualify(verdict, entries.size());
+            String qualified = !unframed.isEmpty() && Verdict.COMPLIANT.equals(verdict) ? "not fully verified"
+                    : Verdict.qualify(verdict, entries.size());
             if (!qualified.equals(verdict)) {
                 amended.put("verdict", qualified);
                 amended.put("verdictClass", "unverified");

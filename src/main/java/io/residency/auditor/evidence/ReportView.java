@@ -29,7 +29,7 @@ final class ReportView {
         view.putAll(ChangesView.of(model, scope));
         view.put("diagram", DataFlowDiagramView.of(model, scope));
         view.put("controls", ControlsView.of(model, scope));
-        view.putAll(WaiversView.of(model));
+        view.putAll(WaiversView.of(model, framework));
         view.put("inputs", InputsView.of(model));
         view.putAll(FrameworkMappingView.of(model, framework));
         NotTestedView.addTo(view, model, framework);

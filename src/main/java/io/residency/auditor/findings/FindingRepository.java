@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -55,20 +54,6 @@ public class FindingRepository {
     static String sourceId(Finding finding) {
         Object source = finding.evidence().get(SOURCE_ID);
         return source == null ? null : source.toString();
-    }
-
-    /** When this estate first had a finding with this fingerprint, in any earlier run. */
-    public Instant firstSeen(String estateId, String runId, String fingerprint, Instant now) {
-        return jdbc.sql("""
-                        SELECT MIN(f.first_seen) FROM finding f JOIN audit_run r ON r.run_id = f.run_id
-                        WHERE r.estate_id = ? AND f.fingerprint = ? AND f.run_id <> ?""")
-                .params(estateId, fingerprint, runId)
-                .query((row, index) -> row.getTimestamp(1))
-                .list().stream()
-                .filter(Objects::nonNull)
-                .map(Timestamp::toInstant)
-                .findFirst()
-                .orElse(now);
     }
 
     public List<Finding> findings(String runId) {

@@ -1,5 +1,8 @@
 package io.residency.auditor.findings;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Compares a run with the previous completed run of the same estate: each problem is new or still
- * open, and the previous run's problems that are gone are recorded as resolved.
+ * Compares a run with the previous completed run of the same estate: each problem is new, still
+ * open or reopened, and the previous run's problems that are gone are recorded as resolved.
  *
  * <p>Resolved means re-checked: a problem judged from a source that this run could not read is
  * carried over as an UNVERIFIED finding of this run ("could not be re-checked"), with its
@@ -88,12 +91,60 @@ public class LifecycleRepository {
                 .optional();
     }
 
-    /** @param previousRunId {@code null} for the first run of an estate: every problem is new */
+    /**
+     * When each problem of this run first appeared, and each pass was first seen: the start of the
+     * earliest completed run of the estate in which the fingerprint was a problem (a pass before it
+     * does not count), else the start of this run. A problem resolved and seen again keeps the date
+     * it first appeared; its lifecycle says it was reopened.
+     */
+    public List<Finding> dated(String runId, String estateId, List<Finding> judged, Instant now) {
+        Instant thisRun = jdbc.sql("SELECT started_at FROM audit_run WHERE run_id = ?").param(runId)
+                .query((row, index) -> row.getTimestamp(1).toInstant()).optional().orElse(now);
+        Map<String, Instant> problemSince = new HashMap<>();
+        Map<String, Instant> seenSince = new HashMap<>();
+        jdbc.sql("""
+                        SELECT f.fingerprint, MIN(CASE WHEN f.status <> 'PASS' THEN r.started_at END) AS problem_since,
+                               MIN(r.started_at) AS seen_since
+                        FROM finding f JOIN audit_run r ON r.run_id = f.run_id
+                        WHERE r.estate_id = ? AND f.run_id <> ? AND r.status = 'COMPLETED'
+                        GROUP BY f.fingerprint""")
+                .params(estateId, runId)
+                .query(row -> {
+                    Timestamp problem = row.getTimestamp("problem_since");
+                    if (problem != null) {
+                        problemSince.put(row.getString("fingerprint"), problem.toInstant());
+                    }
+                    seenSince.put(row.getString("fingerprint"), row.getTimestamp("seen_since").toInstant());
+                });
+        return judged.stream()
+                .map(f -> f.withFirstSeen((f.status() == Status.PASS ? seenSince : problemSince).getOrDefault(f.fingerprint(), thisRun)))
+                .toList();
+    }
+
+    /**
+     * Marks each problem of the run against the estate's history, and records what the previous run
+     * had that this one resolved. A problem is {@code open} when the previous run had it too (or an
+     * earlier one did and it was never resolved), {@code reopened} when it had been resolved, and
+     * {@code new} otherwise. Resolved means re-checked: passing now, or gone from a source this run
+     * read. A problem whose source left the estate is recorded as {@link ResolvedFinding#SOURCE_REMOVED},
+     * not as resolved: nothing re-checked it.
+     *
+     * @param previousRunId {@code null} for the first run of an estate: every problem is new
+     */
     public void compare(String runId, String previousRunId) {
         jdbc.sql("""
-                        UPDATE finding SET lifecycle = CASE WHEN EXISTS (
-                                SELECT 1 FROM finding p WHERE p.run_id = :previous AND p.fingerprint = finding.fingerprint AND p.status <> 'PASS')
-                            THEN 'open' ELSE 'new' END
+                        UPDATE finding SET lifecycle = CASE
+                            WHEN EXISTS (SELECT 1 FROM finding p WHERE p.run_id = :previous AND p.fingerprint = finding.fingerprint
+                                         AND p.status <> 'PASS') THEN 'open'
+                            WHEN EXISTS (SELECT 1 FROM resolved_finding x JOIN audit_run xr ON xr.run_id = x.run_id
+                                         WHERE x.fingerprint = finding.fingerprint AND x.run_id <> :run
+                                           AND xr.estate_id = (SELECT estate_id FROM audit_run WHERE run_id = :run)
+                                           AND (x.now_status IS NULL OR x.now_status = 'PASS')) THEN 'reopened'
+                            WHEN EXISTS (SELECT 1 FROM finding e JOIN audit_run er ON er.run_id = e.run_id
+                                         WHERE e.fingerprint = finding.fingerprint AND e.run_id <> :run AND e.status <> 'PASS'
+                                           AND er.status = 'COMPLETED'
+                                           AND er.estate_id = (SELECT estate_id FROM audit_run WHERE run_id = :run)) THEN 'open'
+                            ELSE 'new' END
                         WHERE run_id = :run AND status <> 'PASS'""")
                 .param("previous", previousRunId == null ? "" : previousRunId)
                 .param("run", runId)
@@ -104,7 +155,10 @@ public class LifecycleRepository {
         }
         jdbc.sql("""
                         INSERT INTO resolved_finding (run_id, fingerprint, previous_run_id, control_id, previous_status, region, resource, now_status)
-                        SELECT :run, p.fingerprint, p.run_id, p.control_id, p.status, p.region, p.resource, c.status
+                        SELECT :run, p.fingerprint, p.run_id, p.control_id, p.status, p.region, p.resource,
+                               CASE WHEN c.fingerprint IS NULL AND p.source_id IS NOT NULL AND NOT EXISTS (
+                                        SELECT 1 FROM source_fact s WHERE s.run_id = :run AND s.source_id = p.source_id)
+                                    THEN 'SOURCE_REMOVED' ELSE c.status END
                         FROM finding p LEFT JOIN finding c ON c.run_id = :run AND c.fingerprint = p.fingerprint
                         WHERE p.run_id = :previous AND p.status <> 'PASS' AND (c.fingerprint IS NULL OR c.status = 'PASS')
                           AND NOT EXISTS (SELECT 1 FROM not_tested n WHERE n.run_id = :run AND n.control_id = p.control_id

@@ -5,15 +5,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Applies waivers to a run's findings. A FAIL or UNVERIFIED finding covered by a waiver in force
- * becomes WAIVED, keeping its original status, the reason, the approver and the expiry as evidence.
- * A covering waiver that has expired changes nothing, and the finding says it expired.
+ * Applies the exceptions register to a run's findings. A finding an exception in force covers
+ * becomes WAIVED, keeping its original status, the exception id and the justification as
+ * evidence; the first covering exception in file order wins. An exception that has expired changes
+ * nothing, and the finding says it expired. An exception that names a finding whose status it does
+ * not cover (UNVERIFIED without {@code covers: [FAIL, UNVERIFIED]}) leaves it as it is and says so.
  */
 public final class Waivers {
 
-    /** The findings after waivers, and each waiver's outcome. */
+    /** Evidence keys a WAIVED finding carries. */
+    public static final String EXCEPTION_ID = "exception_id";
+    public static final String WAIVED_STATUS = "waived_status";
+
+    /** The findings after the register, and each exception's outcome. */
     public record Applied(List<Finding> findings, List<WaiverOutcome> outcomes) {
     }
 
@@ -22,21 +29,32 @@ public final class Waivers {
 
     public static Applied apply(List<Finding> findings, List<Waiver> waivers, LocalDate today) {
         int[] matched = new int[waivers.size()];
+        List<TreeSet<String>> frameworks = new ArrayList<>();
+        waivers.forEach(w -> frameworks.add(new TreeSet<>()));
         List<Finding> result = new ArrayList<>();
         for (Finding finding : findings) {
             Finding judged = finding;
             if (finding.status().isProblem()) {
                 for (int i = 0; i < waivers.size(); i++) {
                     Waiver waiver = waivers.get(i);
+                    if (!waiver.matches(finding)) {
+                        continue;
+                    }
                     if (!waiver.covers(finding)) {
+                        judged = withEvidence(judged, "exception_not_applied", waiver.registerId() + " covers " + waiver.covers()
+                                + " only; this finding is " + finding.status() + " (add covers: [FAIL, UNVERIFIED] to except it)");
                         continue;
                     }
                     matched[i]++;
-                    if (waiver.inForceOn(today) && judged.status() != Status.WAIVED) {
-                        judged = waived(finding, waiver);
-                    } else if (!waiver.inForceOn(today) && judged.status() != Status.WAIVED) {
-                        judged = withEvidence(judged, "expired_waiver",
-                                "expired " + waiver.expires() + " (approved by " + waiver.approver() + ": " + waiver.reason() + ")");
+                    frameworks.get(i).addAll(finding.frameworks());
+                    if (judged.status() == Status.WAIVED) {
+                        continue;
+                    }
+                    if (waiver.inForceOn(today)) {
+                        judged = waived(judged, waiver);
+                    } else {
+                        judged = withEvidence(judged, "expired_waiver", "expired " + waiver.expires() + " (" + waiver.registerId()
+                                + ", approved by " + waiver.approver() + ": " + waiver.justification() + ")");
                     }
                 }
             }
@@ -44,7 +62,9 @@ public final class Waivers {
         }
         List<WaiverOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < waivers.size(); i++) {
-            outcomes.add(new WaiverOutcome(i, waivers.get(i), !waivers.get(i).inForceOn(today), matched[i]));
+            Waiver waiver = waivers.get(i);
+            List<String> listedUnder = waiver.framework() != null ? List.of(waiver.framework()) : List.copyOf(frameworks.get(i));
+            outcomes.add(new WaiverOutcome(i, waiver, !waiver.inForceOn(today), matched[i], listedUnder));
         }
         return new Applied(result, outcomes);
     }
@@ -52,10 +72,23 @@ public final class Waivers {
     private static Finding waived(Finding finding, Waiver waiver) {
         Map<String, Object> evidence = new LinkedHashMap<>(finding.evidence());
         evidence.remove("expired_waiver");
-        evidence.put("waived_status", finding.status().name());
-        evidence.put("waiver_reason", waiver.reason());
+        evidence.remove("exception_not_applied");
+        evidence.put(WAIVED_STATUS, finding.status().name());
+        evidence.put(EXCEPTION_ID, waiver.registerId());
+        evidence.put("waiver_reason", waiver.justification());
         evidence.put("waiver_approver", waiver.approver());
         evidence.put("waiver_expires", waiver.expires().toString());
+        evidence.put("risk_owner", waiver.owner());
+        if (waiver.basis() != null) {
+            evidence.put("legal_basis", waiver.basis().label());
+            evidence.put("legal_basis_reference", waiver.legalBasisReference());
+        }
+        if (waiver.compensatingControl() != null) {
+            evidence.put("compensating_control", waiver.compensatingControl());
+        }
+        if (waiver.ticket() != null) {
+            evidence.put("ticket", waiver.ticket());
+        }
         return finding.withJudgement(Status.WAIVED, evidence);
     }
 

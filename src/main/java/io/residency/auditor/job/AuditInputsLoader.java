@@ -2,6 +2,13 @@ package io.residency.auditor.job;
 
 import io.residency.auditor.collect.config.SourceKinds;
 import io.residency.auditor.controls.ControlCatalog;
+import io.residency.auditor.controls.ControlDefinition;
+import io.residency.auditor.controls.Framework;
+import io.residency.auditor.findings.ExceptionRulesCheck;
+import io.residency.auditor.policy.ExceptionRules;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
 import io.residency.auditor.controls.FrameworkCatalog;
 import io.residency.auditor.estate.EstateLoader;
 import io.residency.auditor.estate.LoadedEstate;
@@ -36,8 +43,7 @@ public class AuditInputsLoader {
         YamlInputReader reader = new YamlInputReader(validator);
         this.estateLoader = new EstateLoader(reader, SourceKinds.registered().names());
         this.policyLoader = new PolicyLoader(reader);
-        this.waiverLoader = new WaiverLoader(reader, ControlCatalog.load().controls().stream()
-                .map(io.residency.auditor.controls.ControlDefinition::id).collect(java.util.stream.Collectors.toSet()));
+        this.waiverLoader = new WaiverLoader(reader);
     }
 
     public LoadedEstate loadEstate(Path file) {
@@ -51,8 +57,17 @@ public class AuditInputsLoader {
         return policy;
     }
 
-    public LoadedWaivers loadWaivers(Path file) {
-        return waiverLoader.load(file);
+    /**
+     * The exceptions register, checked against the controls, the frameworks and the exception rules of the policy.
+     *
+     * @param today the day the register is judged on: an exception's term runs from it where no approval date is given
+     */
+    public LoadedWaivers loadWaivers(Path file, LoadedPolicy policy, LocalDate today) {
+        ExceptionRules rules = policy.policy().exceptions();
+        return waiverLoader.load(file, new ExceptionRulesCheck(
+                ControlCatalog.load().controls().stream().map(ControlDefinition::id).collect(Collectors.toSet()),
+                frameworks.forPolicy(policy.policy()).frameworks().stream().map(Framework::id).collect(Collectors.toSet()),
+                rules.approvers(), rules.term(), today));
     }
 
     /** The launcher validated the inputs before starting the run; its steps use them as they are. */
@@ -69,7 +84,7 @@ public class AuditInputsLoader {
     private AuditInputs readAndCheck(AuditRequest request) {
         LoadedEstate estate = estateLoader.load(request.estateFile());
         LoadedPolicy policy = policyLoader.load(request.policyFile());
-        LoadedWaivers waivers = waiverLoader.load(request.waiversFile());
+        LoadedWaivers waivers = loadWaivers(request.waiversFile(), policy, LocalDate.now(ZoneOffset.UTC));
         if (!estate.sha256().equals(request.estateSha256()) || !policy.sha256().equals(request.policySha256())
                 || !Objects.equals(waivers.sha256(), request.waiversSha256())) {
             throw new IllegalStateException("the estate, policy or waivers file changed since run " + request.runId()

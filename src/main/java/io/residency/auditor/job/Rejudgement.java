@@ -39,7 +39,8 @@ public class Rejudgement {
         Path inputs = bundle.resolve("inputs");
         LoadedPolicy policy = loader.loadPolicy(inputs.resolve(InputCopies.POLICY));
         Path waiversFile = inputs.resolve(InputCopies.WAIVERS);
-        LoadedWaivers waivers = loader.loadWaivers(Files.isRegularFile(waiversFile) ? waiversFile : null);
+        LoadedWaivers waivers = loader.loadWaivers(Files.isRegularFile(waiversFile) ? waiversFile : null, policy,
+                java.time.LocalDate.ofInstant(startedAt, java.time.ZoneOffset.UTC));
         return judgement.judge(runId, estateId, policy.policy(), waivers.waivers(), startedAt).findings();
     }
 }

@@ -35,7 +35,8 @@ public final class PolicyLoader {
         Map<String, FrameworkRules> frameworks = new LinkedHashMap<>();
         loaded.policy().frameworks().forEach((id, rules) -> frameworks.put(id, rules.withDefinitionIn(folder)));
         Policy policy = loaded.policy();
-        return new LoadedPolicy(new Policy(policy.version(), policy.jurisdictions(), policy.dataClasses(), frameworks, policy.pii()),
+        return new LoadedPolicy(new Policy(policy.version(), policy.jurisdictions(), policy.dataClasses(), frameworks, policy.pii(),
+                policy.exceptions()),
                 loaded.source(), loaded.sha256());
     }
 

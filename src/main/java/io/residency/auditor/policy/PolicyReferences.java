@@ -40,6 +40,7 @@ final class PolicyReferences {
             }
         });
         checkPii(policy.pii());
+        checkExceptions(policy.exceptions());
         policy.frameworks().forEach((framework, rules) -> {
             checkDataClasses(policy, framework, "storageInJurisdiction", rules.storageInJurisdiction());
             checkDataClasses(policy, framework, "replicationInJurisdiction", rules.replicationInJurisdiction());
@@ -78,6 +79,32 @@ final class PolicyReferences {
             String label = pii.allowLabels().get(i);
             if (label == null || !label.matches("[a-zA-Z_][a-zA-Z0-9_]{0,127}")) {
                 throw problem(List.of("pii", "allowLabels", i), "not a label name; expected letters, digits and _ (Prometheus label names)");
+            }
+        }
+    }
+
+    private void checkExceptions(ExceptionRules rules) {
+        java.time.Period term;
+        try {
+            term = rules.term();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw problem(List.of("exceptions", "maxTerm"), "not a period; expected an ISO-8601 period such as P1Y or P6M");
+        }
+        java.time.LocalDate base = java.time.LocalDate.of(2000, 1, 1);
+        boolean outOfRange;
+        try {
+            java.time.LocalDate end = base.plus(term);
+            outOfRange = !end.isAfter(base) || end.isAfter(base.plusYears(100));
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            outOfRange = true;
+        }
+        if (outOfRange) {
+            throw problem(List.of("exceptions", "maxTerm"), "expected a period longer than zero and at most P100Y, such as P1Y");
+        }
+        for (int i = 0; i < rules.approvers().size(); i++) {
+            String approver = rules.approvers().get(i);
+            if (approver == null || approver.isBlank() || approver.length() > 256) {
+                throw problem(List.of("exceptions", "approvers", i), "expected who may approve an exception, such as dpo@example.com");
             }
         }
     }

@@ -46,8 +46,8 @@ class RejudgeCommandTest {
                     resource: "eu-west-1/loki storage_config.aws *"
                     reason: covered by the adequacy decision for Switzerland (ticket SEC-142)
                     approver: dpo@example.com
-                    expires: 2099-12-31
-                """);
+                    expires: %s
+                """.formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6)));
         Path estate = everyStatusEstate();
         CliRun gate = CliRun.of("gate", "--offline", "--format", "json", "--estate", estate.toString(), "--out", out.toString(),
                 "--waivers", waivers.toString());

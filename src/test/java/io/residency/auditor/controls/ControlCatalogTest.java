@@ -36,16 +36,32 @@ class ControlCatalogTest {
     void theBundledFrameworksAreGdprAndSoxWithTheirReportFiles() {
         assertThat(frameworks.frameworks()).extracting(Framework::id, Framework::reportFile, Framework::reportTitle).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("GDPR", "gdpr", "GDPR data residency evidence"),
-                org.assertj.core.groups.Tuple.tuple("SOX", "sox", "SOX data residency evidence"));
+                org.assertj.core.groups.Tuple.tuple("SOX", "sox", "SOX IT general controls evidence - log residency and retention"));
     }
 
     @Test
-    void theTransferArticlesAndSoxRetentionAreCatalogued() {
-        assertThat(frameworks.framework("GDPR").orElseThrow().provisions()).extracting(Provision::ref)
-                .containsAll(List.of("Art. 44", "Art. 45", "Art. 46", "Art. 47", "Art. 48", "Art. 49", "Art. 5(1)(f)", "Art. 32"));
-        assertThat(frameworks.framework("SOX").orElseThrow().provisions()).extracting(Provision::ref)
-                .containsAll(List.of("Sec. 302", "Sec. 404", "Sec. 802", "Rule 2-06"));
-        assertThat(frameworks.framework("SOX").orElseThrow().refsOf("RES-SOX-RETENTION")).containsExactly("Sec. 404", "Sec. 802", "Rule 2-06");
+    void gdprMapsRegionChecksToChapterVTransfersAndCitesNeitherArt32NorArt49() {
+        Framework gdpr = frameworks.framework("GDPR").orElseThrow();
+
+        assertThat(gdpr.provisions()).extracting(Provision::ref).containsExactly("Art. 44", "Art. 45", "Art. 46", "Art. 47",
+                "Art. 5(1)(c)", "Art. 5(2)");
+        assertThat(gdpr.refsOf("RES-LOKI-STORAGE")).containsExactly("Art. 44", "Art. 45");
+        assertThat(gdpr.refsOf("RES-BUCKET-REPLICATION")).contains("Art. 44", "Art. 46", "Art. 47");
+        assertThat(frameworks.provision("GDPR", "Art. 44").orElseThrow().reading().fail())
+                .isEqualTo("transfer outside the EEA with no recorded legal basis (Chapter V, Art. 44-49)");
+        assertThat(gdpr.name()).doesNotContain("violation");
+    }
+
+    @Test
+    void soxMapsUsChecksToItGeneralControlsAndCompanyPolicyNeverToSection802OrRule206() {
+        Framework sox = frameworks.framework("SOX").orElseThrow();
+
+        assertThat(sox.provisions()).extracting(Provision::ref).noneMatch(ref -> ref.contains("802") || ref.contains("2-06"));
+        assertThat(sox.provisions()).extracting(Provision::why).noneMatch(why -> why.contains("802") || why.contains("2-06"));
+        assertThat(sox.refsOf("RES-SOX-RETENTION")).containsExactly("Company policy - retention", "ITGC - computer operations");
+        assertThat(frameworks.provision("SOX", "Company policy - retention").orElseThrow().policyParameters())
+                .containsExactly("minimumLogRetentionDays");
+        assertThat(sox.refsOf("RES-BUCKET-REPLICATION")).contains("ITGC - change management", "ITGC - logical access");
         assertThat(frameworks.maps("GDPR", "RES-SOX-RETENTION")).isFalse();
     }
 }

@@ -123,4 +123,35 @@ class FrameworkCatalogTest {
         assertThatThrownBy(() -> BUNDLED.forPolicy(redefinesGdpr))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("framework 'GDPR' is defined twice");
     }
+
+    @Test
+    void aProvisionsReadingAndCompanyPolicyParametersAreReadAndAnUnknownParameterIsBadInput() throws IOException {
+        Path acme = file("acme.yaml", """
+                id: ACME-RES
+                name: ACME
+                source: https://acme.example/res
+                requirements:
+                  - ref: R1
+                    title: T
+                    why: W
+                    controls: [RES-EGRESS]
+                    reading: {fail: leaves ACME, excepted: "leaves ACME under {legalBasis} ({exceptionId})"}
+                  - {ref: R2, title: T, why: W, controls: [RES-SOX-RETENTION], policyParameters: [minimumLogRetentionDays]}
+                """);
+        Path unknown = file("unknown.yaml", """
+                id: ACME-RES
+                name: ACME
+                source: https://acme.example/res
+                requirements:
+                  - {ref: R2, title: T, why: W, controls: [RES-SOX-RETENTION], policyParameters: [retentionYears]}
+                """);
+
+        FrameworkCatalog catalog = BUNDLED.forPolicy(policyWith("ACME-RES", acme));
+
+        assertThat(catalog.provision("ACME-RES", "R1").orElseThrow().reading().excepted()).isEqualTo("leaves ACME under {legalBasis} ({exceptionId})");
+        assertThat(catalog.provision("ACME-RES", "R2").orElseThrow().isCompanyPolicy()).isTrue();
+        assertThatThrownBy(() -> BUNDLED.forPolicy(policyWith("ACME-RES", unknown)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("requirements[0].policyParameters[0]: unknown policy parameter; expected one of [storageInJurisdiction");
+    }
 }

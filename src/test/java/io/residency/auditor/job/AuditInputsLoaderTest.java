@@ -27,7 +27,7 @@ class AuditInputsLoaderTest {
     private AuditInputs readOnce(Path estateFile, String runId) {
         LoadedEstate estate = loader.loadEstate(estateFile);
         LoadedPolicy policy = loader.loadPolicy(null);
-        LoadedWaivers waivers = loader.loadWaivers(null);
+        LoadedWaivers waivers = loader.loadWaivers(null, policy, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         AuditRequest request = new AuditRequest(runId, estateFile, null, null, estate.sha256(), policy.sha256(),
                 waivers.sha256(), folder, "audit", true, Set.of());
         return new AuditInputs(request, estate, policy, waivers);

@@ -193,8 +193,8 @@ public abstract class EvidenceLifecycleContract {
                     resource: "eu-west-1/loki storage_config.aws *"
                     reason: Swiss bucket covered by the adequacy decision for Switzerland (ticket SEC-142)
                     approver: dpo@example.com
-                    expires: 2099-12-31
-                """);
+                    expires: %s
+                """.formatted(withinAYear()));
 
         CliRun run = audit(db, "--waivers", waivers.toString(), "--fail-on", "low");
 
@@ -204,7 +204,14 @@ public abstract class EvidenceLifecycleContract {
         assertThat(waived.get("evidence").get("waived_status").asString()).isEqualTo("FAIL");
         assertThat(waived.get("evidence").get("waiver_approver").asString()).isEqualTo("dpo@example.com");
         assertThat(strings(db, "SELECT state || ':' || matched FROM run_waiver")).containsExactly("ACTIVE:1");
-        assertThat(pdfText(latestBundle().resolve("gdpr-evidence.pdf"))).contains("SEC-142", "in force", "WAIVED");
+        assertThat(waived.get("exceptionId").asString()).isEqualTo("waiver-1");
+        assertThat(pdfText(latestBundle().resolve("gdpr-evidence.pdf"))).contains("SEC-142", "active", "FAIL - excepted (waiver-1)")
+                .doesNotContain("PASS (with waivers)");
+    }
+
+    /** An expiry inside the default one-year term from today, whatever day the test runs. */
+    private static String withinAYear() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6).toString();
     }
 
     @Test
@@ -242,7 +249,7 @@ public abstract class EvidenceLifecycleContract {
                 "Scope and run", "Jurisdictions in scope", "EU (eu-central-1", "Auditor version",
                 "Summary by region", "Changes since the last run", "Data flows", "eu-central-2",
                 "Controls", "RES-LOKI-STORAGE: Loki stores each region's logs", "Art. 44", "FROM storage_fact",
-                "Waivers", "Inputs", "loki.yaml");
+                "Exceptions register", "Inputs", "loki.yaml");
         assertThat(text).contains(findingsJson().get("run").get("estateSha256").asString());
     }
 
@@ -263,4 +270,96 @@ public abstract class EvidenceLifecycleContract {
                 "junit.xml", "MANIFEST.sha256", "inputs", "facts", "controls");
     }
 
+    private void setLokiEndpoint(String endpoint) throws IOException {
+        Files.writeString(loki, Files.readString(loki).replaceAll("s3\\.eu-central-[12]\\.amazonaws\\.com", endpoint));
+    }
+
+    @Test
+    void aProblemResolvedAndSeenAgainIsReopenedAndDatesFromTheRunItFirstAppearedNotAnEarlierPass() throws IOException {
+        String db = jdbcUrl();
+
+        setLokiEndpoint("s3.eu-central-1.amazonaws.com");
+        JsonNode passing = findingsJson(audit(db));
+        setLokiEndpoint("s3.eu-central-2.amazonaws.com");
+        JsonNode appeared = findingsJson(audit(db));
+        setLokiEndpoint("s3.eu-central-1.amazonaws.com");
+        JsonNode resolved = findingsJson(audit(db));
+        setLokiEndpoint("s3.eu-central-2.amazonaws.com");
+        JsonNode again = findingsJson(audit(db));
+
+        assertThat(violation(passing).get("status").asString()).isEqualTo("PASS");
+        assertThat(violation(appeared).get("lifecycle").asString()).isEqualTo("new");
+        assertThat(violation(appeared).get("firstSeen").asString()).as("the run it appeared in, not the earlier PASS")
+                .isEqualTo(appeared.at("/run/startedAt").asString())
+                .isNotEqualTo(passing.at("/run/startedAt").asString());
+        assertThat(resolvedResources(resolved)).containsExactly(VIOLATION);
+        assertThat(violation(again).get("lifecycle").asString()).isEqualTo("reopened");
+        assertThat(violation(again).get("firstSeen").asString()).isEqualTo(appeared.at("/run/startedAt").asString());
+        assertThat(pdfText(latestBundle().resolve("gdpr-evidence.pdf"))).contains("Reopened", VIOLATION);
+    }
+
+    @Test
+    void theFirstRunOfAnEstateClaimsNoPreviousRunInAnyReport() throws IOException {
+        audit(jdbcUrl());
+
+        for (String report : List.of("gdpr-evidence.pdf", "sox-evidence.pdf")) {
+            String text = pdfText(latestBundle().resolve(report));
+            assertThat(text).as(report).contains("First run of this estate").doesNotContain("since the previous run of this estate");
+        }
+    }
+
+    @Test
+    void aProblemWhoseSourceLeftTheEstateIsNotResolvedButListedAsNoLongerAudited() throws IOException {
+        String db = jdbcUrl();
+
+        audit(db);
+        setLokiEndpoint("s3.eu-central-1.amazonaws.com");
+        Files.writeString(estate, "regions:\n  - name: eu-west-1\n    sources: [{id: eu-west-1/loki-v2, kind: loki, file: loki.yaml}]\n");
+        JsonNode second = findingsJson(audit(db));
+
+        assertThat(resolvedResources(second)).doesNotContain(VIOLATION);
+        assertThat(pdfText(latestBundle().resolve("gdpr-evidence.pdf"))).contains("No longer audited", "its source is no longer in the estate");
+    }
+
+    @Test
+    void anExceptionWithALegalBasisReadsAsATransferOnThatBasisInTheGdprReportOnly() throws IOException {
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, """
+                exceptions:
+                  - id: EX-12
+                    control: RES-LOKI-STORAGE
+                    resource: "eu-west-1/loki storage_config.aws s3://logs-*"
+                    legalBasis: SCC
+                    legalBasisReference: SCC 2021/914 module 3 with the Swiss processor, contract CH-9
+                    approver: dpo@example.com
+                    expires: %s
+                    ticket: SEC-142
+                """.formatted(withinAYear()));
+
+        CliRun run = audit(jdbcUrl(), "--waivers", waivers.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.OK);
+        JsonNode excepted = violation(findingsJson());
+        assertThat(excepted.get("status").asString()).isEqualTo("WAIVED");
+        assertThat(excepted.get("exceptionId").asString()).isEqualTo("EX-12");
+        assertThat(pdfText(latestBundle().resolve("gdpr-evidence.pdf"))).contains("FAIL - excepted (EX-12)",
+                "transfer outside the EEA, legal basis SCC (EX-12)", "Exceptions register", "active");
+        assertThat(pdfText(latestBundle().resolve("sox-evidence.pdf"))).doesNotContain("EX-12");
+    }
+
+    @Test
+    void aProblemNoFrameworkMapsAppearsInBothReportsLimitations() throws IOException {
+        Files.writeString(estate, Files.readString(estate) + "  - name: us-east-1\n    sources: [{kind: tempo, file: missing-tempo.yaml}]\n");
+
+        audit(jdbcUrl());
+
+        JsonNode unframed = findingsJson().get("findings").valueStream()
+                .filter(f -> f.get("control").asString().equals("RES-TEMPO-STORAGE") && f.get("region").asString().equals("us-east-1"))
+                .findFirst().orElseThrow();
+        assertThat(unframed.get("status").asString()).isEqualTo("UNVERIFIED");
+        assertThat(unframed.get("framework").asString()).isEmpty();
+        for (String report : List.of("gdpr-evidence.pdf", "sox-evidence.pdf")) {
+            assertThat(pdfText(latestBundle().resolve(report))).as(report).contains("mapped to no framework", "us-east-1/tempo");
+        }
+    }
 }
