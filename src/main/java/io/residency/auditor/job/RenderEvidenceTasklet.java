@@ -11,6 +11,7 @@ import io.residency.auditor.collect.config.SourceCopies;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.evidence.BundleContents;
 import io.residency.auditor.evidence.InputCopies;
+import io.residency.auditor.evidence.S3AnswerCopies;
 import io.residency.auditor.facts.FactRepository;
 import io.residency.auditor.facts.FactExporter;
 import io.residency.auditor.input.InputFiles;
@@ -59,7 +60,9 @@ public class RenderEvidenceTasklet implements Tasklet {
                 request.waiversFile() == null ? null : request.waiversFile().toString(), loaded.policy().policy());
         LoadedEstate estate = request.allowFilesOutsideEstate() ? loaded.estate().withFilesOutsideAllowed() : loaded.estate();
         Map<String, byte[]> sources = SourceCopies.of(estate, factRepository.sources(request.runId()));
-        BundleContents contents = new BundleContents(inputFiles(request, sources), facts.export(request.runId()));
+        Map<String, byte[]> inputs = new java.util.TreeMap<>(inputFiles(request, sources));
+        inputs.putAll(S3AnswerCopies.of(factRepository.bucketAnswers(request.runId())));
+        BundleContents contents = new BundleContents(inputs, facts.export(request.runId()));
         Path bundle = writer.write(request.outDir(), model, ReportFormat.of(request.formats()), signingKey, contents);
         contribution.getStepExecution().getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
         StepSummaries.put(contribution, model.findings().size(), "bundle " + bundle);
