@@ -19,11 +19,13 @@ public final class S3AnswerFiles {
 
     private static String safe(String name) {
         StringBuilder safe = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            boolean plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' && safe.length() > 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            // A dot is plain only inside a name and never after another: no "..", no hidden file, no ".." before ".json".
+            boolean dot = c == '.' && i > 0 && i < name.length() - 1 && name.charAt(i - 1) != '.';
+            boolean plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || dot;
             safe.append(plain ? String.valueOf(c) : c < 0x80 ? String.format("~%02X", (int) c) : String.format("~u%04X", (int) c));
         }
-        String escaped = safe.toString().replace("..", ".~2E");
-        return escaped.isEmpty() ? "~" : escaped;
+        return safe.isEmpty() ? "~" : safe.toString();
     }
 }

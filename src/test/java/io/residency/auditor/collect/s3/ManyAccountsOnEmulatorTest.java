@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.robothy.s3.rest.LocalS3;
 import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import io.residency.auditor.CliRun;
+import io.residency.auditor.EmbeddedPostgresDatabases;
 import io.residency.auditor.EvidenceBundles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +163,10 @@ class ManyAccountsOnEmulatorTest {
 
     /** Runs the audit and returns the bundle folder; the EU stack also names a bucket of the denying account. */
     private Path audit(String s3Endpoint, String stsEndpoint, String accountsBlock, CliRun[] runOut) throws IOException {
+        return audit(s3Endpoint, stsEndpoint, accountsBlock, runOut, "jdbc:h2:mem:" + UUID.randomUUID());
+    }
+
+    private Path audit(String s3Endpoint, String stsEndpoint, String accountsBlock, CliRun[] runOut, String jdbcUrl) throws IOException {
         Files.writeString(dir.resolve("loki-eu.yaml"), """
                 storage_config:
                   aws: {bucketnames: "logs-eu,logs-eu-third", region: eu-west-1}
@@ -186,7 +191,7 @@ class ManyAccountsOnEmulatorTest {
                   concurrency: 2
                 %s""".formatted(s3Endpoint, stsEndpoint, stsEndpoint, accountsBlock));
         Path out = dir.resolve("out-" + UUID.randomUUID());
-        CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
+        CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--out", out.toString(), "--db", jdbcUrl);
         assertThat(run.exitCode()).as(run.output()).isZero();
         runOut[0] = run;
         return EvidenceBundles.only(out);
@@ -247,6 +252,21 @@ class ManyAccountsOnEmulatorTest {
             assertThat(locked.get("message").asString()).isEqualTo("No S3 lifecycle rule of s3://logs-us-locked deletes logs of acme-finance "
                     + "before 2557 days; Object Lock COMPLIANCE protects new objects for 2920 days (the strongest evidence)");
             assertThat(locked.get("evidence").get("object_lock").asString()).isEqualTo("mode COMPLIANCE, 2920 days");
+        }
+    }
+
+    @Test
+    void theAccountAndRetentionVerdictsAreTheSameOnPostgreSQL() throws IOException {
+        try (StsStandIn sts = sts(); FaultyS3Front front = front()) {
+            Path bundle = audit(front.url(), sts.url(), ACCOUNTS, new CliRun[1], EmbeddedPostgresDatabases.newDatabase());
+            List<JsonNode> findings = EvidenceBundles.findings(bundle.getParent());
+
+            assertThat(finding(findings, "RES-SOX-RETENTION", "tenant acme-finance logs in s3://logs-us").get("status").asString()).isEqualTo("FAIL");
+            JsonNode locked = finding(findings, "RES-SOX-RETENTION", "tenant acme-finance logs in s3://logs-us-locked");
+            assertThat(locked.get("status").asString()).isEqualTo("PASS");
+            assertThat(locked.get("message").asString()).endsWith("Object Lock COMPLIANCE protects new objects for 2920 days (the strongest evidence)");
+            assertThat(finding(findings, "RES-SOURCE", "aws/s3/" + DENYING_ACCOUNT).get("status").asString()).isEqualTo("UNVERIFIED");
+            assertThat(finding(findings, "RES-BUCKET-LOCATION", "s3://logs-eu-third for").get("status").asString()).isEqualTo("UNVERIFIED");
         }
     }
 
