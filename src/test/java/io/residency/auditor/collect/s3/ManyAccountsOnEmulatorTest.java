@@ -310,6 +310,58 @@ class ManyAccountsOnEmulatorTest {
         }
     }
 
+    /** A disabled rule deletes nothing; a rule narrowed by tags may or may not reach the log objects. */
+    static final String DISABLED_AND_TAGGED = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                <Rule>
+                    <ID>old-purge</ID>
+                    <Filter><Prefix></Prefix></Filter>
+                    <Status>Disabled</Status>
+                    <Expiration><Days>1</Days></Expiration>
+                </Rule>
+                <Rule>
+                    <ID>scratch-by-tag</ID>
+                    <Filter><Tag><Key>scratch</Key><Value>true</Value></Tag></Filter>
+                    <Status>Enabled</Status>
+                    <Expiration><Days>10</Days></Expiration>
+                </Rule>
+            </LifecycleConfiguration>
+            """;
+
+    /** Noncurrent versions of Loki's index expire after 90 days: an overwrite or delete loses the index early. */
+    static final String NONCURRENT_INDEX = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                <Rule>
+                    <ID>trim-index-versions</ID>
+                    <Filter><Prefix>index/</Prefix></Filter>
+                    <Status>Enabled</Status>
+                    <NoncurrentVersionExpiration><NoncurrentDays>90</NoncurrentDays></NoncurrentVersionExpiration>
+                </Rule>
+            </LifecycleConfiguration>
+            """;
+
+    @Test
+    void aDisabledRuleIsIgnoredATagFilteredOneIsUnverifiedAndANoncurrentExpirationOfTheIndexFails() throws IOException {
+        try (StsStandIn sts = sts(); FaultyS3Front front = front()
+                .answer("logs-us", "lifecycle", 200, DISABLED_AND_TAGGED)
+                .answer("logs-us-locked", "lifecycle", 200, NONCURRENT_INDEX)) {
+            Path bundle = audit(front.url(), sts.url(), ACCOUNTS, new CliRun[1]);
+            List<JsonNode> findings = EvidenceBundles.findings(bundle.getParent());
+
+            JsonNode tagged = finding(findings, "RES-SOX-RETENTION", "tenant acme-finance logs in s3://logs-us");
+            assertThat(tagged.get("resource").asString()).isEqualTo("tenant acme-finance logs in s3://logs-us");
+            assertThat(tagged.get("status").asString()).isEqualTo("UNVERIFIED");
+            assertThat(tagged.get("message").asString()).isEqualTo("S3 lifecycle rule scratch-by-tag Expiration.Days deletes objects of "
+                    + "s3://logs-us matching tags or sizes after 10 days; whether log objects match cannot be told");
+            JsonNode index = finding(findings, "RES-SOX-RETENTION", "tenant acme-finance logs in s3://logs-us-locked");
+            assertThat(index.get("status").asString()).isEqualTo("FAIL");
+            assertThat(index.get("message").asString()).isEqualTo("S3 lifecycle rule trim-index-versions NoncurrentVersionExpiration.NoncurrentDays "
+                    + "deletes noncurrent versions, prefix index/ of s3://logs-us-locked after 90 days; the minimum is 2557 days (SOX)");
+        }
+    }
+
     @Test
     void deniedLifecycleAndObjectLockReadsAreUnverifiedNamingThePermission() throws IOException {
         try (StsStandIn sts = sts(); FaultyS3Front front = front()
