@@ -1,6 +1,9 @@
 package io.residency.auditor.facts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -128,18 +131,18 @@ public class FactRepository {
         for (BucketAnswer answer : inventory.answers()) {
             jdbc.sql("INSERT INTO bucket_answer (run_id, bucket, answer_file, content) VALUES (?, ?, ?, ?)")
                     .params(runId, new ColumnFit().fit(answer.bucket(), 256, "bucket"), answer.answerFile(),
-                            new String(answer.content(), java.nio.charset.StandardCharsets.UTF_8))
+                            new String(answer.content(), StandardCharsets.UTF_8))
                     .update();
         }
     }
 
     /** The raw S3 answers of the run's buckets, by bundle path, for the bundle's inputs/. */
-    public java.util.Map<String, byte[]> bucketAnswers(String runId) {
-        java.util.Map<String, byte[]> answers = new java.util.TreeMap<>();
+    public Map<String, byte[]> bucketAnswers(String runId) {
+        Map<String, byte[]> answers = new TreeMap<>();
         jdbc.sql("SELECT answer_file, content FROM bucket_answer WHERE run_id = ? ORDER BY answer_file")
                 .param(runId)
                 .query(row -> {
-                    answers.put(row.getString("answer_file"), row.getString("content").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    answers.put(row.getString("answer_file"), row.getString("content").getBytes(StandardCharsets.UTF_8));
                 });
         return answers;
     }

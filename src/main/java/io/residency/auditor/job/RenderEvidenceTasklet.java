@@ -19,6 +19,7 @@ import io.residency.auditor.input.Sha256;
 import io.residency.auditor.policy.PolicyLoader;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -60,7 +61,7 @@ public class RenderEvidenceTasklet implements Tasklet {
                 request.waiversFile() == null ? null : request.waiversFile().toString(), loaded.policy().policy());
         LoadedEstate estate = request.allowFilesOutsideEstate() ? loaded.estate().withFilesOutsideAllowed() : loaded.estate();
         Map<String, byte[]> sources = SourceCopies.of(estate, factRepository.sources(request.runId()));
-        Map<String, byte[]> inputs = new java.util.TreeMap<>(inputFiles(request, sources));
+        Map<String, byte[]> inputs = new TreeMap<>(inputFiles(request, sources));
         inputs.putAll(S3AnswerCopies.of(factRepository.bucketAnswers(request.runId())));
         BundleContents contents = new BundleContents(inputs, facts.export(request.runId()));
         Path bundle = writer.write(request.outDir(), model, ReportFormat.of(request.formats()), signingKey, contents);
