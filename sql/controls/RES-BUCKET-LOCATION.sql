@@ -1,6 +1,7 @@
 -- RES-BUCKET-LOCATION: every bucket a config writes to exists, and S3 puts it where the config
 -- says (or, where the config does not say, inside the stack's jurisdiction). Judged only when the
--- run read the S3 API (source aws/s3); a bucket S3 would not describe is UNVERIFIED.
+-- run asked the S3 API (a source of kind s3: aws/s3, or aws/s3/<account> per audited account); a
+-- bucket S3 would not describe, or that only an account that could not be read may own, is UNVERIFIED.
 WITH uses AS (
     SELECT f.source_id, f.region, f.config_path, f.data_class, f.bucket, f.declared_region
     FROM storage_fact f
@@ -28,16 +29,19 @@ SELECT
         WHEN b.status IS NULL THEN 'Bucket ' || u.bucket || ' was not inspected'
         WHEN b.status <> 'OK' THEN 'S3 would not say where bucket ' || u.bucket || ' is: ' || b.reason
         WHEN u.declared_region IS NOT NULL AND b.region = u.declared_region THEN
-            'Bucket ' || u.bucket || ' is in ' || b.region || ', as the config declares'
+            'Bucket ' || u.bucket || COALESCE(' of account ' || b.account_id, '') || ' is in ' || b.region || ', as the config declares'
         WHEN u.declared_region IS NOT NULL THEN
-            'The config declares ' || u.declared_region || ' but bucket ' || u.bucket || ' is in ' || b.region
+            'The config declares ' || u.declared_region || ' but bucket ' || u.bucket || COALESCE(' of account ' || b.account_id, '')
+            || ' is in ' || b.region
         WHEN stack.jurisdiction IS NULL THEN
             'Region ' || u.region || ' is in no jurisdiction of the policy; bucket ' || u.bucket || ' is in ' || b.region
         ELSE
-            'The config does not say; bucket ' || u.bucket || ' is in ' || b.region
+            'The config does not say; bucket ' || u.bucket || COALESCE(' of account ' || b.account_id, '') || ' is in ' || b.region
             || CASE WHEN actual.jurisdiction = stack.jurisdiction THEN ', inside ' ELSE ', outside ' END || stack.jurisdiction
     END AS message,
     u.bucket,
+    b.account_id AS account,
+    b.answer_file,
     u.declared_region,
     b.region AS actual_region,
     b.encryption,
@@ -46,4 +50,4 @@ FROM uses u
 LEFT JOIN bucket_fact b ON b.run_id = :runId AND b.bucket = u.bucket
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = :runId AND stack.region = u.region
 LEFT JOIN run_jurisdiction_region actual ON actual.run_id = :runId AND actual.region = b.region
-WHERE EXISTS (SELECT 1 FROM source_fact s WHERE s.run_id = :runId AND s.source_id = 'aws/s3')
+WHERE EXISTS (SELECT 1 FROM source_fact s WHERE s.run_id = :runId AND s.kind IN ('s3', 'aws-organizations'))

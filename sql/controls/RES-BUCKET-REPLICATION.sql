@@ -12,7 +12,7 @@ WITH uses AS (
     WHERE e.run_id = :runId AND e.direction = 'store' AND e.endpoint LIKE 's3://_%'
 ),
 homes AS (
-    SELECT b.bucket, b.region AS bucket_region, COALESCE(used.jurisdiction, own.jurisdiction) AS jurisdiction,
+    SELECT b.bucket, b.region AS bucket_region, b.account_id, b.answer_file, COALESCE(used.jurisdiction, own.jurisdiction) AS jurisdiction,
            u.data_class, CASE WHEN u.bucket IS NULL THEN 'its own location' ELSE 'the stack of ' || u.region END AS basis
     FROM bucket_fact b
     LEFT JOIN uses u ON u.bucket = b.bucket
@@ -46,7 +46,9 @@ SELECT
     r.storage_class,
     r.destination_region,
     r.destination_basis,
-    h.basis AS jurisdiction_from
+    h.basis AS jurisdiction_from,
+    h.account_id AS account,
+    h.answer_file
 FROM replication_rule_fact r
 JOIN homes h ON h.bucket = r.bucket
 LEFT JOIN run_jurisdiction_region destination ON destination.run_id = :runId AND destination.region = r.destination_region
@@ -60,9 +62,10 @@ UNION ALL
 
 -- Buckets whose replication rules S3 would not give.
 SELECT 'UNVERIFIED', b.region, own.jurisdiction, 's3://' || b.bucket || ' replication', 
-       'Cannot read the replication rules of s3://' || b.bucket || ': ' || b.replication_error,
+       'Cannot read the replication rules of s3://' || b.bucket || COALESCE(' of account ' || b.account_id, '') || ': ' || b.replication_error,
        CAST(NULL AS VARCHAR(16)), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(256)), CAST(NULL AS VARCHAR(64)),
-       CAST(NULL AS VARCHAR(64)), CAST(NULL AS VARCHAR(64)), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(256))
+       CAST(NULL AS VARCHAR(64)), CAST(NULL AS VARCHAR(64)), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(256)),
+       b.account_id, b.answer_file
 FROM bucket_fact b
 LEFT JOIN run_jurisdiction_region own ON own.run_id = :runId AND own.region = b.region
 WHERE b.run_id = :runId AND b.replication_error IS NOT NULL

@@ -33,10 +33,9 @@ public final class DemoAudit {
         LocalS3 s3 = LocalS3.builder().port(-1).mode(LocalS3Mode.IN_MEMORY).build();
         s3.start();
         int exit;
-        try (DemoQuerier querier = new DemoQuerier()) {
-            String endpoint = "http://127.0.0.1:" + s3.getPort();
-            DemoBuckets.create(endpoint);
-            exit = AuditorCommandLine.execute("audit", "--estate", DemoEstate.withServices(estate, endpoint, querier.url()).toString(),
+        try (DemoQuerier querier = new DemoQuerier(); DemoRetentionFront front = new DemoRetentionFront("http://127.0.0.1:" + s3.getPort())) {
+            DemoBuckets.create(front.url());
+            exit = AuditorCommandLine.execute("audit", "--estate", DemoEstate.withServices(estate, front.url(), querier.url()).toString(),
                     "--out", "reports");
         } finally {
             s3.shutdown();

@@ -53,6 +53,10 @@ public class NotTestedChecks {
             String why = mode.offline() ? "offline run: S3 was not asked" : "the estate has no aws section: S3 was not asked";
             entries.add(new NotTested("RES-BUCKET-LOCATION", NotTested.WHOLE_RUN, why + " where the buckets really are"));
             entries.add(new NotTested("RES-BUCKET-REPLICATION", NotTested.WHOLE_RUN, why + " for the buckets' replication rules"));
+            if (anySoxTenant(runId)) {
+                entries.add(new NotTested("RES-SOX-RETENTION", NotTested.WHOLE_RUN,
+                        why + " what the buckets' lifecycle rules delete and whether Object Lock protects SOX tenants' logs"));
+            }
         }
         if (!mode.seriesScanned() && anyRule(runId, "federation")) {
             entries.add(new NotTested("RES-METRICS-PII", NotTested.WHOLE_RUN, mode.offline()
@@ -153,6 +157,10 @@ public class NotTestedChecks {
                         JOIN run_residency_rule rule ON rule.run_id = j.run_id AND rule.jurisdiction = j.jurisdiction
                         WHERE j.run_id = ? AND j.region = ? AND rule.rule_kind = 'storage'""")
                 .params(runId, region).query(String.class).list());
+    }
+
+    private boolean anySoxTenant(String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM run_tenant WHERE run_id = ? AND sox = TRUE").param(runId).query(Long.class).single() > 0;
     }
 
     private boolean anyRule(String runId, String kind) {

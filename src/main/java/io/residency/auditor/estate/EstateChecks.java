@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * The estate's rules that annotations cannot express: each region once, known source kinds, unique
- * source ids, URLs that are URLs, endpoint patterns that say something. Reported with file, line
+ * source ids, URLs that are URLs, endpoint patterns that say something, each AWS account once with its own role. Reported with file, line
  * and path; a URL is never quoted, since it may carry a token.
  */
 public final class EstateChecks {
@@ -56,8 +56,8 @@ public final class EstateChecks {
                 checkUrl(estate.central().thanos().url(), List.of("central", "thanos", "url"));
             }
         }
-        if (estate.aws() != null && estate.aws().endpoint() != null) {
-            checkUrl(estate.aws().endpoint(), List.of("aws", "endpoint"));
+        if (estate.aws() != null) {
+            checkAws(estate.aws());
         }
         if (estate.pushgateway() != null) {
             checkUrl(estate.pushgateway(), List.of("pushgateway"));
@@ -85,6 +85,38 @@ public final class EstateChecks {
                 }
             }
         });
+    }
+
+    /** Endpoints are URLs; each account once, with a role of its own; accounts or an organization, not both. */
+    private void checkAws(AwsSettings aws) {
+        if (aws.endpoint() != null) {
+            checkUrl(aws.endpoint(), List.of("aws", "endpoint"));
+        }
+        if (aws.stsEndpoint() != null) {
+            checkUrl(aws.stsEndpoint(), List.of("aws", "stsEndpoint"));
+        }
+        if (aws.organizationsEndpoint() != null) {
+            checkUrl(aws.organizationsEndpoint(), List.of("aws", "organizationsEndpoint"));
+        }
+        if (!aws.accounts().isEmpty() && aws.organization() != null) {
+            throw problem(List.of("aws", "organization"), "both accounts and organization are set; expected one: a list of accounts, "
+                    + "or the organization whose accounts ListAccounts returns");
+        }
+        Map<String, Integer> accounts = new HashMap<>();
+        for (int a = 0; a < aws.accounts().size(); a++) {
+            AwsAccount account = aws.accounts().get(a);
+            if (account == null) {
+                throw problem(List.of("aws", "accounts", a), "empty entry; expected {id, roleArn, externalId, regions}");
+            }
+            Integer first = accounts.putIfAbsent(account.id(), a);
+            if (first != null) {
+                throw problem(List.of("aws", "accounts", a, "id"), "account already listed at aws.accounts[" + first + "]; expected each account once");
+            }
+            if (!account.id().equals(account.roleAccount())) {
+                throw problem(List.of("aws", "accounts", a, "roleArn"), "the role belongs to account " + account.roleAccount()
+                        + ", not " + account.id() + "; expected the audit role of the account itself");
+            }
+        }
     }
 
     private void checkSource(SourceSpec source, List<Object> path, Map<String, List<Object>> seen) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Where in the bundle a finding's evidence is: the config line it judged
  * ({@code inputs/sources/<id>.yaml:<line>}), else the fact rows it judged ({@code facts/<table>.jsonl}
- * with their key). Findings judged from the querier or S3 point at their facts, which record what
- * the answers said; the raw answers are not kept.
+ * with their key). Findings judged from S3 point at the raw answers about their bucket
+ * ({@code inputs/s3/<account>/<bucket>.json}); those judged from the querier point at their facts.
  */
 public final class EvidenceRefs {
 
@@ -24,6 +24,10 @@ public final class EvidenceRefs {
         boolean liveSource = file != null && String.valueOf(file).contains("://");
         if (sourceId != null && line != null && !liveSource) {
             return "inputs/" + InputCopies.sourceFile(String.valueOf(sourceId)) + ":" + line;
+        }
+        if (evidence.get("answer_file") != null) {
+            // The raw S3 answers that decided a bucket finding, as the collector filed them under inputs/s3/.
+            return String.valueOf(evidence.get("answer_file"));
         }
         if (evidence.containsKey("rule_status") || evidence.containsKey("jurisdiction_from")) {
             return "facts/replication_rule_fact.jsonl bucket=" + Objects.toString(evidence.get("bucket"), finding.resource());

@@ -1,6 +1,9 @@
 package io.residency.auditor.facts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FactRepository {
 
-    /** The source id of the S3 API itself. */
+    /** The source id of the S3 API itself; an audited account's is {@code aws/s3/<account id>}. */
     public static final String S3_SOURCE = "aws/s3";
+
+    /** The S3 and Organizations sources, which the bucket inventory writes and the config collection leaves alone. */
+    private static final String AWS_SOURCES = "(source_id = 'aws/s3' OR source_id LIKE 'aws/s3/%' OR source_id = 'aws/organizations')";
 
     private final JdbcClient jdbc;
 
@@ -51,28 +57,41 @@ public class FactRepository {
                 .list();
     }
 
-    /** Replaces the S3 inventory of the run, recorded as the source {@code aws/s3} so RES-SOURCE covers the API too. */
-    public void replaceBucketFacts(String runId, String region, BucketInventory inventory) {
+    /**
+     * Replaces the S3 inventory of the run: each S3 source (the API itself as {@code aws/s3}, or each
+     * audited account and the organization's listing) so RES-SOURCE covers them, the buckets with
+     * their account, replication rules, bucket retention and the raw answers for the bundle.
+     */
+    public void replaceBucketFacts(String runId, BucketInventory inventory) {
+        jdbc.sql("DELETE FROM bucket_answer WHERE run_id = ?").param(runId).update();
         jdbc.sql("DELETE FROM replication_rule_fact WHERE run_id = ?").param(runId).update();
+        jdbc.sql("DELETE FROM retention_fact WHERE run_id = ? AND bucket IS NOT NULL").param(runId).update();
         jdbc.sql("DELETE FROM bucket_fact WHERE run_id = ?").param(runId).update();
-        jdbc.sql("DELETE FROM source_fact WHERE run_id = ? AND source_id = ?").params(runId, S3_SOURCE).update();
-        jdbc.sql("""
-                INSERT INTO source_fact (run_id, source_id, region, kind, location, status, reason, content_sha256)
-                VALUES (?, ?, ?, 's3', 'S3 API', ?, ?, NULL)""")
-                .params(runId, S3_SOURCE, region, inventory.listingError() == null ? "OK" : "ERROR", inventory.listingError())
-                .update();
+        jdbc.sql("DELETE FROM source_fact WHERE run_id = ? AND " + AWS_SOURCES).param(runId).update();
+        for (SourceFact source : inventory.sources()) {
+            ColumnFit fit = new ColumnFit();
+            jdbc.sql("""
+                    INSERT INTO source_fact (run_id, source_id, region, kind, location, status, reason, content_sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, NULL)""")
+                    .params(runId, source.sourceId(), source.region(), source.kind(), fit.fit(source.location(), 1024, "location"),
+                            source.status().name(), fit.fit(source.reason(), 2048, "reason"))
+                    .update();
+        }
         for (BucketFact bucket : inventory.buckets()) {
             ColumnFit fit = new ColumnFit();
             Object[] values = {runId, fit.fit(bucket.bucket(), 256, "bucket"), fit.fit(bucket.region(), 64, "region"), bucket.status(),
                     fit.fit(bucket.reason(), 1024, "reason"), fit.fit(bucket.replicationError(), 1024, "replication_error"),
-                    fit.fit(bucket.encryption(), 256, "encryption"), fit.fit(bucket.tags(), 2048, "tags")};
+                    fit.fit(bucket.encryption(), 256, "encryption"), fit.fit(bucket.tags(), 2048, "tags"), bucket.accountId(),
+                    fit.fit(bucket.lifecycleError(), 1024, "lifecycle_error"), fit.fit(bucket.objectLockError(), 1024, "object_lock_error"),
+                    fit.fit(bucket.answerFile(), 512, "answer_file")};
             if (fit.cut()) {
                 values[3] = "ERROR";
                 values[4] = fit.reason();
             }
             jdbc.sql("""
-                    INSERT INTO bucket_fact (run_id, bucket, region, status, reason, replication_error, encryption, tags)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    INSERT INTO bucket_fact (run_id, bucket, region, status, reason, replication_error, encryption, tags, account_id,
+                                             lifecycle_error, object_lock_error, answer_file)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(values)
                     .update();
         }
@@ -94,6 +113,38 @@ public class FactRepository {
                     .params(values)
                     .update();
         }
+        for (RetentionFact fact : inventory.retention()) {
+            ColumnFit fit = new ColumnFit();
+            Object[] values = {runId, fact.sourceId(), fact.region(), fact.component(), fit.fit(fact.configPath(), 256, "config_path"),
+                    fact.tenant(), fit.fit(fact.scope(), 512, "scope"), fact.hours(), fact.enforced(), fit.fit(fact.bucket(), 256, "bucket"),
+                    fit.fit(fact.prefix(), 1024, "prefix")};
+            if (fit.cut()) {
+                // A rule whose prefix was cut cannot be matched against the logs: treated as one that filters on tags.
+                values[10] = null;
+            }
+            jdbc.sql("""
+                    INSERT INTO retention_fact (run_id, source_id, region, component, config_path, tenant, scope, hours, enforced, bucket, prefix)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(values)
+                    .update();
+        }
+        for (BucketAnswer answer : inventory.answers()) {
+            jdbc.sql("INSERT INTO bucket_answer (run_id, bucket, answer_file, content) VALUES (?, ?, ?, ?)")
+                    .params(runId, new ColumnFit().fit(answer.bucket(), 256, "bucket"), answer.answerFile(),
+                            new String(answer.content(), StandardCharsets.UTF_8))
+                    .update();
+        }
+    }
+
+    /** The raw S3 answers of the run's buckets, by bundle path, for the bundle's inputs/. */
+    public Map<String, byte[]> bucketAnswers(String runId) {
+        Map<String, byte[]> answers = new TreeMap<>();
+        jdbc.sql("SELECT answer_file, content FROM bucket_answer WHERE run_id = ? ORDER BY answer_file")
+                .param(runId)
+                .query(row -> {
+                    answers.put(row.getString("answer_file"), row.getString("content").getBytes(StandardCharsets.UTF_8));
+                });
+        return answers;
     }
 
     public void replaceSeriesFacts(String runId, List<SeriesScanFact> scans, List<SeriesLabelFact> labels) {
@@ -190,10 +241,11 @@ public class FactRepository {
     }
 
     public void replaceConfigFacts(String runId, List<CollectedSource> collected) {
-        for (String table : List.of("storage_fact", "egress_fact", "retention_fact", "otel_dimension_fact", "otel_processor_fact")) {
+        for (String table : List.of("storage_fact", "egress_fact", "otel_dimension_fact", "otel_processor_fact")) {
             jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
         }
-        jdbc.sql("DELETE FROM source_fact WHERE run_id = ? AND source_id <> ?").params(runId, S3_SOURCE).update();
+        jdbc.sql("DELETE FROM retention_fact WHERE run_id = ? AND bucket IS NULL").param(runId).update();
+        jdbc.sql("DELETE FROM source_fact WHERE run_id = ? AND NOT " + AWS_SOURCES).param(runId).update();
         for (CollectedSource item : collected) {
             SourceFact source = item.source();
             // One fit per source: a value cut in any of its facts makes the whole source not verified.

@@ -4,6 +4,7 @@ import io.residency.auditor.collect.s3.BucketInventoryCollection;
 import io.residency.auditor.estate.AwsSettings;
 import io.residency.auditor.facts.BucketInventory;
 import io.residency.auditor.facts.FactRepository;
+import io.residency.auditor.facts.SourceStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -37,10 +38,12 @@ public class CollectBucketsTasklet implements Tasklet {
         }
         String runId = loaded.request().runId();
         BucketInventory inventory = buckets.collect(aws, facts.bucketsNamedByConfigs(runId));
-        facts.replaceBucketFacts(runId, aws.region() == null ? "us-east-1" : aws.region(), inventory);
+        facts.replaceBucketFacts(runId, inventory);
         long unreadable = inventory.buckets().stream().filter(b -> !"OK".equals(b.status())).count();
+        long accountsUnread = inventory.sources().stream().filter(s -> s.status() != SourceStatus.OK).count();
         StepSummaries.put(contribution, inventory.buckets().size(), inventory.buckets().size() + " buckets (" + unreadable
-                + " absent or unreadable), " + inventory.rules().size() + " replication rules");
+                + " absent or unreadable), " + inventory.rules().size() + " replication rules, " + inventory.retention().size()
+                + " bucket retention rules, " + inventory.sources().size() + " S3 sources (" + accountsUnread + " unreadable)");
         return RepeatStatus.FINISHED;
     }
 }

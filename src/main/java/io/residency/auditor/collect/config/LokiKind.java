@@ -120,7 +120,7 @@ public final class LokiKind implements HelmChartKind {
         }
         rulerStorage(blocks, config, common, region, stores);
         List<StorageLocation> storage = stores.locations(periods.isEmpty());
-        return new ParsedConfig(storage, List.of(), retention(config));
+        return new ParsedConfig(storage, List.of(), LokiRetention.of(config));
     }
 
     /** ruler_storage (Thanos-style) or the deprecated ruler.storage; without either the ruler shares common.storage. */
@@ -203,43 +203,6 @@ public final class LokiKind implements HelmChartKind {
             block.set("bucketnames", bucket);
         }
         return block;
-    }
-
-    /** limits_config retention, per-tenant overrides and per-stream rules; enforced only with compactor.retention_enabled. */
-    private static List<RetentionSetting> retention(ConfigTree config) {
-        boolean enforced = config.child("compactor").flag("retention_enabled");
-        List<RetentionSetting> settings = new ArrayList<>();
-        ConfigTree limits = config.child("limits_config");
-        settings.add(new RetentionSetting(limits.pathText() + ".retention_period", "*", "tenant",
-                hoursOrUnlimited(limits, "retention_period"), enforced));
-        streams(limits, "*", enforced, settings);
-        config.child("overrides").entries().forEach((tenant, override) -> {
-            if (override.isMapping() && override.text("retention_period").isPresent()) {
-                settings.add(new RetentionSetting(override.pathText() + ".retention_period", tenant, "tenant",
-                        hoursOrUnlimited(override, "retention_period"), enforced));
-            }
-            if (override.isMapping()) {
-                streams(override, tenant, enforced, settings);
-            }
-        });
-        return settings;
-    }
-
-    private static void streams(ConfigTree limits, String tenant, boolean enforced, List<RetentionSetting> settings) {
-        for (ConfigTree stream : limits.items("retention_stream")) {
-            String selector = stream.text("selector").orElseThrow(() -> new ConfigShapeException(stream.path(), "expected a selector"));
-            settings.add(new RetentionSetting(stream.pathText(), tenant, "stream " + selector, hoursOrUnlimited(stream, "period"), enforced));
-        }
-    }
-
-    /** Loki's 0 means "no limit". */
-    private static Long hoursOrUnlimited(ConfigTree block, String key) {
-        Optional<String> value = block.text(key);
-        if (value.isEmpty()) {
-            return null;
-        }
-        long hours = Durations.hours(value.get(), block.at(key).path());
-        return hours == 0 ? null : hours;
     }
 
     /** The stores found, by the name a schema period would use, and who uses them. */

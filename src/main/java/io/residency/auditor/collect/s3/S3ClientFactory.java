@@ -2,6 +2,7 @@ package io.residency.auditor.collect.s3;
 
 import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -24,9 +25,14 @@ public final class S3ClientFactory {
      * @param endpoint an S3-compatible endpoint, or {@code null} for AWS
      */
     public static S3Client create(String region, String endpoint, int concurrency, Duration callTimeout) {
+        return create(region, endpoint, concurrency, callTimeout, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** @param credentials the default chain, or an assumed role's session in an audited account */
+    public static S3Client create(String region, String endpoint, int concurrency, Duration callTimeout, AwsCredentialsProvider credentials) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(region == null ? "us-east-1" : region))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(Math.max(10, concurrency * 2)))
                 .overrideConfiguration(o -> o
                         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy())

@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback HTTP front for an S3 server that injects what real S3 does under pressure: access
  * denied, throttling (503 SlowDown) for a number of attempts, dropped connections, and latency.
- * Everything else is forwarded as is.
+ * It can also answer an operation the server does not implement with S3's own XML (lifecycle,
+ * Object Lock), and route each caller to the server of its account by the access key id in its
+ * SigV4 Authorization header, as S3 serves each account its own buckets. Everything else is
+ * forwarded as is.
  */
 public final class FaultyS3Front implements AutoCloseable {
 
@@ -38,6 +41,12 @@ public final class FaultyS3Front implements AutoCloseable {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Set<String> resets = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> routes = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+    /** A canned S3 answer: status and XML body. */
+    private record Answer(int status, String body) {
+    }
     private volatile long latencyMillis;
     private final ScheduledExecutorService delayed = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "s3-front-latency");
@@ -67,6 +76,18 @@ public final class FaultyS3Front implements AutoCloseable {
     /** Answer {@code status}/{@code code} to the next {@code times} calls of {@code operation} on {@code bucket}. */
     public FaultyS3Front fail(String bucket, String operation, int status, String code, int times) {
         faults.put(bucket + "?" + operation, new Fault(status, code, times));
+        return this;
+    }
+
+    /** Answer every call of {@code operation} on {@code bucket} with this status and S3 XML body. */
+    public FaultyS3Front answer(String bucket, String operation, int status, String xml) {
+        answers.put(bucket + "?" + operation, new Answer(status, xml));
+        return this;
+    }
+
+    /** Send callers whose access key id starts with {@code accessKeyPrefix} to {@code server} instead. */
+    public FaultyS3Front route(String accessKeyPrefix, String server) {
+        routes.put(accessKeyPrefix, server);
         return this;
     }
 
@@ -106,6 +127,14 @@ public final class FaultyS3Front implements AutoCloseable {
                 exchange.getResponseBody().write(body);
                 return;
             }
+            Answer answer = answers.get(key);
+            if (answer != null && (fault == null || hit > fault.times())) {
+                byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/xml");
+                exchange.sendResponseHeaders(answer.status(), body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
             forward(exchange, path, query);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,7 +145,7 @@ public final class FaultyS3Front implements AutoCloseable {
 
     private void forward(HttpExchange exchange, String path, String query) throws IOException, InterruptedException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path + (query.isEmpty() ? "" : "?" + query)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverFor(exchange) + path + (query.isEmpty() ? "" : "?" + query)))
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase())) {
@@ -136,6 +165,20 @@ public final class FaultyS3Front implements AutoCloseable {
                 out.write(answer);
             }
         }
+    }
+
+    /** The server of the caller's account: SigV4 names the access key as {@code Credential=<key id>/<date>/...}. */
+    private String serverFor(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.contains("Credential=")) {
+            String keyId = authorization.substring(authorization.indexOf("Credential=") + "Credential=".length()).split("/", 2)[0];
+            for (Map.Entry<String, String> route : routes.entrySet()) {
+                if (keyId.startsWith(route.getKey())) {
+                    return route.getValue();
+                }
+            }
+        }
+        return target;
     }
 
     @Override
