@@ -12,7 +12,15 @@ SELECT
     END AS status,
     f.region,
     stack.jurisdiction,
-    f.source_id || ' ' || f.config_path || CASE WHEN f.bucket <> '' THEN ' s3://' || f.bucket ELSE '' END AS resource,
+    -- The store as StorageLocation.target() writes it: never s3:// for a store that is not S3.
+    f.source_id || ' ' || f.config_path || CASE
+        WHEN f.bucket = '' THEN ''
+        WHEN f.backend IN ('s3', 'aws') THEN ' s3://' || f.bucket
+        WHEN f.backend = 'gcs' THEN ' gs://' || f.bucket
+        WHEN f.backend = 'azure' AND f.endpoint IS NOT NULL THEN ' https://' || f.endpoint || '/' || f.bucket
+        WHEN f.backend = 'azure' THEN ' azure container ' || f.bucket
+        ELSE ' ' || f.backend || '://' || f.bucket
+    END AS resource,
     CASE
         WHEN stack.jurisdiction IS NULL THEN
             'Region ' || f.region || ' is in no jurisdiction of the policy, so where its ' || f.data_class || ' are stored cannot be judged'

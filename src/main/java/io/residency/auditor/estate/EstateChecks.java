@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -20,7 +21,6 @@ import java.util.TreeMap;
 public final class EstateChecks {
 
     /** A DNS name is at most 253 characters; a pattern is a name with {@code *} in it. */
-    static final int MAX_PATTERN_LENGTH = 253;
 
     private final String name;
     private final byte[] content;
@@ -75,13 +75,9 @@ public final class EstateChecks {
                 throw problem(List.of("endpoints", region), "no host patterns; expected a list of host names or globs such as *.eu.example.com");
             }
             for (int p = 0; p < patterns.size(); p++) {
-                String pattern = patterns.get(p);
-                if (pattern == null || pattern.isBlank()) {
-                    throw problem(List.of("endpoints", region, p), "empty pattern; expected a host name or a glob such as *.eu.example.com");
-                }
-                if (pattern.length() > MAX_PATTERN_LENGTH || !pattern.matches("[A-Za-z0-9*._:\\[\\]-]+")) {
-                    throw problem(List.of("endpoints", region, p), "not a host pattern; expected letters, digits, '.', '-', '*' and at most "
-                            + MAX_PATTERN_LENGTH + " characters");
+                Optional<String> problem = EndpointPattern.problem(patterns.get(p));
+                if (problem.isPresent()) {
+                    throw problem(List.of("endpoints", region, p), problem.get());
                 }
             }
         });

@@ -121,8 +121,20 @@ final class DataFlowDiagramView {
         Object bucket = finding.evidence().get("bucket");
         Object endpoint = finding.evidence().get("endpoint");
         String component = finding.resource().contains(" ") ? finding.resource().substring(0, finding.resource().indexOf(' ')) : finding.resource();
-        String target = bucket != null ? "s3://" + bucket : endpoint != null ? endpoint.toString() : finding.resource();
+        String target = bucket != null ? store(finding.evidence().get("backend"), bucket, endpoint)
+                : endpoint != null ? endpoint.toString() : finding.resource();
         return component + " -> " + target;
+    }
+
+    /** A store as the storage controls write it (StorageLocation.target): never s3:// for a store that is not S3. */
+    private static String store(Object backend, Object bucket, Object endpoint) {
+        String kind = backend == null ? "s3" : backend.toString();
+        return switch (kind) {
+            case "s3", "aws" -> "s3://" + bucket;
+            case "gcs" -> "gs://" + bucket;
+            case "azure" -> endpoint == null ? "azure container " + bucket : "https://" + endpoint + "/" + bucket;
+            default -> kind + "://" + bucket;
+        };
     }
 
     private static String text(Object value) {

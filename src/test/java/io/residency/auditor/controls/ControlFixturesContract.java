@@ -49,8 +49,8 @@ abstract class ControlFixturesContract {
             "RES-LOKI-STORAGE, loki-violating, FAIL, eu-west-1 logs are stored in eu-central-2, outside EU",
             "RES-TEMPO-STORAGE, tempo-violating, FAIL, eu-west-1 traces are stored in us-west-2, outside EU",
             "RES-EGRESS, egress-violating, FAIL, eu-west-1 metrics-raw are sent to us-east-1, outside EU",
-            "RES-EGRESS, egress-unlocated, UNVERIFIED, Cannot tell where eu-west-1.attacker.example.com is: host eu-west-1.attacker.example.com is not an AWS host",
-            "RES-EGRESS, egress-unlocated, UNVERIFIED, Cannot tell where collector.example.com is: host collector.example.com is not an AWS host",
+            "RES-EGRESS, egress-unlocated, UNVERIFIED, Cannot tell where eu-west-1.attacker.example.com is: host eu-west-1.attacker.example.com is not a cloud provider host the auditor reads",
+            "RES-EGRESS, egress-unlocated, UNVERIFIED, Cannot tell where collector.example.com is: host collector.example.com is not a cloud provider host the auditor reads",
             "RES-EGRESS, egress-unlocated, UNVERIFIED, equally: eu-west-1 (pattern *.shared.internal) and us-east-1 (pattern *.shared.internal)",
             "RES-SOX-RETENTION, sox-violating, FAIL, Logs of ledger are kept 90 days; the minimum is 2557 days (SOX)",
             "RES-SOX-RETENTION, sox-table-manager-violating, FAIL, 'table_manager deletes the logs of every tenant, ledger included, after 365 days'",
@@ -86,6 +86,22 @@ abstract class ControlFixturesContract {
 
         assertThat(findings).hasSize(4);
         assertThat(findings).allSatisfy(f -> assertThat(f.get("status").asString()).as(f.toString()).isEqualTo("UNVERIFIED"));
+    }
+
+    @Test
+    void gcsAndAzureStoresAreNamedAsTheirProvidersWriteThemNeverS3() throws IOException {
+        List<JsonNode> findings = findingsOf("loki-gcs-azure", "RES-LOKI-STORAGE");
+
+        assertThat(findings).hasSize(2).noneSatisfy(f -> assertThat(f.get("resource").asString()).contains("s3://"));
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("resource").asString()).endsWith(" gs://acme-loki-gcs");
+            assertThat(f.get("status").asString()).isEqualTo("UNVERIFIED");
+            assertThat(f.get("message").asString()).contains("gcloud storage buckets describe gs://acme-loki-gcs");
+        });
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("resource").asString()).endsWith(" https://acmelogs.blob.core.windows.net/loki-chunks");
+            assertThat(f.get("status").asString()).isEqualTo("PASS");
+        });
     }
 
     @Test

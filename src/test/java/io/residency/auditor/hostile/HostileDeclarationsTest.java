@@ -90,7 +90,15 @@ class HostileDeclarationsTest {
         cases.add(new Case("a blank endpoints pattern", "estate", ESTATE + "endpoints:\n  eu-west-1: [\"*.eu.example.com\", \" \"]\n",
                 List.of("endpoints.eu-west-1[1]", "empty pattern")));
         cases.add(new Case("an over-long endpoints pattern", "estate", ESTATE + "endpoints:\n  eu-west-1: [\"" + "a".repeat(300) + ".com\"]\n",
-                List.of("endpoints.eu-west-1[0]", "not a host pattern")));
+                List.of("endpoints.eu-west-1[0]", "pattern longer than 253 characters")));
+        cases.add(new Case("an endpoints pattern with a star inside a label", "estate", ESTATE + "endpoints:\n  eu-west-1: [\"*eu-west-1.example.com\"]\n",
+                List.of("endpoints.eu-west-1[0]", "'*' is allowed only as the whole first label")));
+        cases.add(new Case("an endpoints pattern that ends in a star", "estate", ESTATE + "endpoints:\n  eu-west-1: [\"s3.eu-west-1.amazonaws.com*\"]\n",
+                List.of("endpoints.eu-west-1[0]", "'*' is allowed only as the whole first label")));
+        cases.add(new Case("an endpoints wildcard over a top-level name", "estate", ESTATE + "endpoints:\n  eu-west-1: [\"*.com\"]\n",
+                List.of("endpoints.eu-west-1[0]", "would match every host under a top-level name")));
+        cases.add(new Case("an endpoints pattern written as a URL", "estate", ESTATE + "endpoints:\n  eu-west-1: [\"https://loki.eu.example.com:3100\"]\n",
+                List.of("endpoints.eu-west-1[0]", "without scheme, port or path")));
         cases.add(new Case("a tenant listed twice", "estate", ESTATE + "tenants: [{id: t1, sox: false}, {id: t1, sox: true}]\n",
                 List.of("tenants[1].id", "tenant id already used by tenants[0]")));
         cases.add(new Case("negative concurrency", "estate", ESTATE + "aws: {concurrency: -4}\n", List.of("aws.concurrency", "expected at least 1")));

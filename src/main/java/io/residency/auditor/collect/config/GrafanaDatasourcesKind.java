@@ -46,13 +46,20 @@ public final class GrafanaDatasourcesKind implements SourceKind {
             String url = datasource.text("url").orElse("");
             // Other data source types (databases, plugins) carry none of the policy's data classes.
             DataClassName dataClass = switch (type) {
-                case "loki" -> DataClassName.LOGS;
+                case "loki", "elasticsearch", "opensearch", "grafana-opensearch-datasource" -> DataClassName.LOGS;
                 case "tempo", "jaeger", "zipkin" -> DataClassName.TRACES;
                 case "prometheus" -> isThanos(url, context) ? DataClassName.METRICS_AGGREGATE : DataClassName.METRICS_RAW;
                 default -> null;
             };
-            if (dataClass != null) {
-                egress.add(Egress.query(datasource, dataClass, url, context));
+            if (dataClass == null) {
+                continue;
+            }
+            if (url.isEmpty()) {
+                egress.add(new EgressTarget(datasource.pathText(), dataClass.policyName(), "query", "(none)", null,
+                        context.stackRegion(), datasource.at("url").pathText() + " is not set for this " + type + " data source, so"
+                        + " the file does not say which server Grafana reads; expected url: http(s)://host[:port]"));
+            } else {
+                egress.add(Egress.http(datasource, dataClass, "query", url, "Grafana", context));
             }
         }
         return new ParsedConfig(List.of(), egress, List.of());

@@ -31,18 +31,16 @@ final class ObjectStoreBlocks {
         };
     }
 
-    private static List<StorageLocation> common(String backend, ConfigTree block, String stackRegion) {
+    private List<StorageLocation> common(String backend, ConfigTree block, String stackRegion) {
         String path = block.pathText();
         return switch (backend) {
             case "filesystem", "local", "inmemory" -> List.of(new StorageLocation(path, "filesystem", "", stackRegion,
                     "local volume of the stack", null, true, ""));
-            case "gcs" -> List.of(StorageLocation.unlocated(path, "gcs", block.text("bucket_name").or(() -> block.text("bucket")).orElse(""),
-                    "a GCS bucket's location is not in the config (check the bucket itself)"));
-            case "azure" -> List.of(StorageLocation.unlocated(path, "azure",
-                    block.text("container_name").orElse(block.text("account_name").orElse("")),
-                    "an Azure storage account's region is not in the config (check the account itself)"));
-            default -> List.of(StorageLocation.unlocated(path, backend, block.text("bucket_name").or(() -> block.text("container_name")).orElse(""),
-                    "backend '" + backend + "' is not located by this version"));
+            case "gcs" -> List.of(StorageLocation.gcs(path, block.text("bucket_name").or(() -> block.text("bucket")).orElse("")));
+            case "azure" -> List.of(StorageLocation.azure(path, block.text("account_name").or(() -> block.text("storage_account")).orElse(null),
+                    block.text("container_name").or(() -> block.text("container")).orElse(""),
+                    block.text("endpoint_suffix").or(() -> block.text("endpoint")).orElse(null), s3.endpointRegions()));
+            default -> List.of(new ProviderStores(s3.endpointRegions()).read(backend, block));
         };
     }
 }

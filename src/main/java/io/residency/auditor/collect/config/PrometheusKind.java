@@ -2,11 +2,19 @@ package io.residency.auditor.collect.config;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The {@code prometheus} source kind: where a Prometheus sends raw samples, its remote_write URLs. */
+/**
+ * The {@code prometheus} source kind: where a Prometheus sends raw samples ({@code remote_write})
+ * and where it reads them back from ({@code remote_read}: the remote's samples come into this
+ * Prometheus). The checks Prometheus itself makes before it starts and that decide where data goes
+ * (an empty entry, no url, two queues of one name) make the file unreadable with Prometheus's words,
+ * as Prometheus refuses to load it.
+ */
 public final class PrometheusKind implements SourceKind {
 
     @Override
@@ -31,16 +39,43 @@ public final class PrometheusKind implements SourceKind {
 
     @Override
     public List<String> destinationFields() {
-        return List.of("remote_write[].url");
+        return List.of("remote_write[].url", "remote_read[].url");
     }
 
     @Override
     public ParsedConfig parse(ConfigTree config, ParseContext context) {
         List<EgressTarget> egress = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
         for (ConfigTree remoteWrite : config.items("remote_write")) {
-            String url = remoteWrite.text("url").orElseThrow(() -> new ConfigShapeException(remoteWrite.path(), "expected a url"));
-            egress.add(Egress.send(remoteWrite, DataClassName.METRICS_RAW, url, context));
+            String url = url(remoteWrite, "remote write", "remote_write");
+            remoteWrite.text("name").ifPresent(name -> {
+                String first = names.putIfAbsent(name, remoteWrite.pathText());
+                if (first != null) {
+                    throw new ConfigShapeException(remoteWrite.at("name").path(), "found multiple remote write configs named " + name
+                            + " (also at " + first + "), which Prometheus refuses to load; expected each remote_write name once");
+                }
+            });
+            egress.add(Egress.http(remoteWrite, DataClassName.METRICS_RAW, "send", url, "Prometheus", context));
+        }
+        for (ConfigTree remoteRead : config.items("remote_read")) {
+            String url = url(remoteRead, "remote read", "remote_read");
+            egress.add(Egress.http(remoteRead, DataClassName.METRICS_RAW, "query", url, "Prometheus", context));
         }
         return new ParsedConfig(List.of(), egress, List.of());
+    }
+
+    /** The entry's url, refused with Prometheus's own message where Prometheus refuses the file. */
+    private static String url(ConfigTree entry, String words, String key) {
+        // A bare "-" reads as null or as an empty scalar, depending on the YAML reader's view of it.
+        boolean empty = !entry.exists() || (!entry.isMapping() && entry.value().map(String::isEmpty).orElse(true));
+        if (empty) {
+            throw new ConfigShapeException(entry.path(), "empty or null " + words + " config section, which Prometheus refuses to load;"
+                    + " expected a mapping with url");
+        }
+        if (!entry.isMapping()) {
+            throw new ConfigShapeException(entry.path(), "expected a mapping with url under " + key);
+        }
+        return entry.text("url").orElseThrow(() -> new ConfigShapeException(entry.at("url").path(), "url for " + key
+                + " is empty, which Prometheus refuses to load; expected url: http(s)://host[:port]/path"));
     }
 }

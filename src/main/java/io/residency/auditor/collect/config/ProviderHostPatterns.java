@@ -63,6 +63,14 @@ public final class ProviderHostPatterns {
             new HostForm("<load balancer>.elb.<region>.amazonaws.com[.cn]", LABEL + "\\.elb\\." + REGION + AWS),
             // API Gateway: <api id>.execute-api.eu-west-1.amazonaws.com
             new HostForm("<api id>.execute-api.<region>.amazonaws.com[.cn]", LABEL + "\\.execute-api\\." + REGION + AWS),
+            // Amazon OpenSearch Service / Elasticsearch domains: search-<domain>-<id>.eu-west-1.es.amazonaws.com, vpc-<domain>-<id>...
+            new HostForm("<domain>.<region>.es.amazonaws.com[.cn]", LABEL + "\\." + REGION + "\\.es" + AWS),
+            // OpenSearch Serverless classic collections: <collection id>.eu-west-1.aoss.amazonaws.com
+            new HostForm("<collection>.<region>.aoss.amazonaws.com", LABEL + "\\." + REGION + "\\.aoss" + AWS),
+            // OpenSearch Serverless NextGen collections and accounts: <collection id>.aoss.eu-west-1.on.aws
+            new HostForm("<collection>.aoss.<region>.on.aws", LABEL + "\\.aoss\\." + REGION + "\\.on\\.aws"),
+            // MSK brokers: b-1.<cluster>.<id>.c2.kafka.eu-west-1.amazonaws.com, boot-<id>.c1.kafka-serverless.eu-west-1...
+            new HostForm("<broker>.kafka[-serverless].<region>.amazonaws.com[.cn]", ANY_PREFIX + "kafka(?:-serverless)?\\." + REGION + AWS),
             // Any regional service endpoint: logs.eu-west-1, xray.eu-west-1, aps-workspaces.eu-west-1, sts.eu-west-1
             new HostForm("<service>.<region>.amazonaws.com[.cn]", LABEL + "\\." + REGION + AWS),
             // Dual-stack service endpoints on AWS's own domain: logs.eu-west-1.api.aws
@@ -70,29 +78,58 @@ public final class ProviderHostPatterns {
 
     /** S3's global endpoints route to any region, so they say nothing about where data is. */
     private static final Pattern AWS_GLOBAL_S3 = Pattern.compile("^(?:.+\\.)?(?:s3|s3-external-1)\\.amazonaws\\.com$");
-    private static final Pattern AWS_DOMAIN = Pattern.compile("^(?:.+\\.)?(?:amazonaws\\.com|amazonaws\\.com\\.cn|api\\.aws)$");
+    private static final Pattern AWS_DOMAIN = Pattern.compile("^(?:.+\\.)?(?:amazonaws\\.com|amazonaws\\.com\\.cn|api\\.aws|on\\.aws)$");
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
 
     private ProviderHostPatterns() {
     }
 
-    /** The host's region as its provider names it, or not located with the reason. */
+    /** The host's region as its provider names it, or not located with what was found, what was expected and the fix. */
     static EndpointLocation locate(String host) {
         if (isAwsGlobalS3(host)) {
-            return EndpointLocation.notLocated(host, "host " + host
-                    + " is AWS's global S3 endpoint: it names no region (set the region key or a regional endpoint)");
+            return EndpointLocation.notLocated(host, "host " + host + " is S3's global endpoint: no region (it serves buckets of"
+                    + " every region); expected a regional endpoint such as s3.<region>.amazonaws.com, or the region key next to it");
         }
-        if (!AWS_DOMAIN.matcher(host).matches()) {
-            return EndpointLocation.notLocated(host, "host " + host + " is not an AWS host and no estate endpoints pattern matches it"
-                    + " (a region name inside another host proves nothing); add it to the estate's endpoints map");
-        }
-        for (HostForm form : AWS_FORMS) {
-            Optional<String> region = regionIn(form, host);
-            if (region.isPresent()) {
-                return EndpointLocation.located(host, region.get(), "AWS endpoint " + host + " (form " + form.form() + ")");
+        if (AWS_DOMAIN.matcher(host).matches()) {
+            for (HostForm form : AWS_FORMS) {
+                Optional<String> region = regionIn(form, host);
+                if (region.isPresent()) {
+                    return EndpointLocation.located(host, region.get(), "AWS endpoint " + host + " (form " + form.form() + ")");
+                }
             }
+            return EndpointLocation.notLocated(host, "host " + host + " is an AWS host in no form that names a region (see the"
+                    + " provider host table in the README); expected a regional host such as <service>.<region>.amazonaws.com, or "
+                    + placeIt(host));
         }
-        return EndpointLocation.notLocated(host, "host " + host + " is an AWS host in no form that names a region"
-                + " (see the provider host table in the README); add it to the estate's endpoints map");
+        Optional<OtherProviders.Provider> provider = OtherProviders.of(host);
+        if (provider.isPresent()) {
+            String name = provider.get().name();
+            String article = "AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ";
+            return EndpointLocation.notLocated(host, "host " + host + " is " + article + name + " host: "
+                    + provider.get().whereTheRegionIs() + "; its region ids are not AWS's, so they are never compared with the"
+                    + " policy's regions; " + placeIt(host));
+        }
+        if (IPV4.matcher(host).matches() || host.startsWith("[")) {
+            return EndpointLocation.notLocated(host, "host " + host + " is an IP address literal: an address names no region;"
+                    + " expected a host name a provider places, or " + placeIt(host));
+        }
+        if (isClusterLocal(host)) {
+            return EndpointLocation.notLocated(host, "host " + host + " is a cluster-local name (a Kubernetes service or a container"
+                    + " on the same network): it is placed only by the estate's endpoints map, because a service name can alias a"
+                    + " host anywhere (ExternalName, DNS search domains); " + placeIt(host));
+        }
+        return EndpointLocation.notLocated(host, "host " + host + " is not a cloud provider host the auditor reads and no estate"
+                + " endpoints pattern matches it (a region name inside another host proves nothing); " + placeIt(host));
+    }
+
+    /** The fix, as the exact estate YAML to add; only the operator knows the region, so it stays a placeholder. */
+    static String placeIt(String host) {
+        return "add it to the estate: endpoints: {<its region>: ['" + host + "']}";
+    }
+
+    /** One label ({@code loki}), or a Kubernetes service name under {@code .svc}, {@code .svc.cluster.local} or {@code .cluster.local}. */
+    private static boolean isClusterLocal(String host) {
+        return host.indexOf('.') < 0 || host.endsWith(".svc") || host.endsWith(".cluster.local");
     }
 
     static boolean isAwsGlobalS3(String host) {

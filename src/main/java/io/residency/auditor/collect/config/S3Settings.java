@@ -18,6 +18,11 @@ public final class S3Settings {
         this.endpointRegions = endpointRegions;
     }
 
+    /** The one resolver of endpoint hosts, for the other backends' blocks. */
+    EndpointRegions endpointRegions() {
+        return endpointRegions;
+    }
+
     /** Loki's classic {@code aws}/{@code s3} block. */
     public List<StorageLocation> readClassic(ConfigTree block) {
         Optional<String> urlText = block.text("s3");

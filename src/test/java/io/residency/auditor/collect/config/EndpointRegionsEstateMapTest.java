@@ -1,6 +1,7 @@
 package io.residency.auditor.collect.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The estate's endpoints map with overlapping patterns: the most specific pattern wins, a tie
- * between regions locates nothing and names both, and the order the map was written or built in
- * never changes a verdict.
+ * between regions locates nothing and names both, the order the map was written or built in
+ * never changes a verdict, and a pattern is an exact host or {@code *.<domain>}, never a suffix or
+ * substring trick.
  */
 class EndpointRegionsEstateMapTest {
 
@@ -25,13 +27,13 @@ class EndpointRegionsEstateMapTest {
     private static final Map<String, List<String>> OVERLAPPING = Map.of(
             "eu-west-1", List.of("*.observe.internal", "*.eu.observe.internal", "thanos.central.observe.internal", "*.shared.example"),
             "us-east-1", List.of("*.us.observe.internal", "*.central.observe.internal", "*.shared.example"),
-            "eu-central-1", List.of("lok*.observe.internal", "*-frankfurt.eu.observe.internal"));
+            "eu-central-1", List.of("loki.observe.internal", "*.frankfurt.eu.observe.internal"));
 
     private static final List<String> HOSTS = List.of(
             "https://thanos.central.observe.internal:10902",
             "http://query.central.observe.internal",
             "loki.eu.observe.internal",
-            "tempo-frankfurt.eu.observe.internal",
+            "tempo.frankfurt.eu.observe.internal",
             "loki.us.observe.internal",
             "grafana.observe.internal",
             "collector.shared.example",
@@ -56,10 +58,12 @@ class EndpointRegionsEstateMapTest {
         EndpointRegions regions = new EndpointRegions(OVERLAPPING);
         // An exact host beats every glob, even a longer one of another region.
         assertThat(regions.resolve("https://thanos.central.observe.internal:10902").region()).isEqualTo("eu-west-1");
-        // *.central.observe.internal (25 literal characters) beats *.observe.internal (17).
+        // The longer domain wins: *.central.observe.internal beats *.observe.internal.
         assertThat(regions.resolve("query.central.observe.internal").region()).isEqualTo("us-east-1");
-        // *-frankfurt.eu.observe.internal (30) beats *.eu.observe.internal (20).
-        assertThat(regions.resolve("tempo-frankfurt.eu.observe.internal").region()).isEqualTo("eu-central-1");
+        // *.frankfurt.eu.observe.internal beats *.eu.observe.internal and *.observe.internal.
+        assertThat(regions.resolve("tempo.frankfurt.eu.observe.internal").region()).isEqualTo("eu-central-1");
+        // An exact host of one region beats a wildcard of another that also covers it.
+        assertThat(regions.resolve("loki.observe.internal").region()).isEqualTo("eu-central-1");
         assertThat(regions.resolve("grafana.observe.internal").region()).isEqualTo("eu-west-1");
         assertThat(regions.resolve("query.central.observe.internal").explanation())
                 .isEqualTo("endpoint query.central.observe.internal matches estate endpoints pattern *.central.observe.internal");
@@ -73,15 +77,11 @@ class EndpointRegionsEstateMapTest {
         assertThat(shared.explanation()).isEqualTo("host collector.shared.example matches estate endpoints patterns of 2 regions equally:"
                 + " eu-west-1 (pattern *.shared.example) and us-east-1 (pattern *.shared.example);"
                 + " make one pattern more specific in the estate's endpoints map");
-        // lok*.observe.internal and *.eu.observe.internal both have 20 literal characters.
-        EndpointLocation loki = regions.resolve("loki.eu.observe.internal");
-        assertThat(loki.kind()).isEqualTo(EndpointLocation.Kind.NOT_LOCATED);
-        assertThat(loki.explanation()).contains("eu-central-1 (pattern lok*.observe.internal)").contains("eu-west-1 (pattern *.eu.observe.internal)");
     }
 
     @Test
     void aTieWithinOneRegionIsThatRegion() {
-        EndpointRegions regions = new EndpointRegions(Map.of("eu-west-1", List.of("loki.*.internal", "*.eu.internal")));
+        EndpointRegions regions = new EndpointRegions(Map.of("eu-west-1", List.of("*.eu.internal", "*.EU.internal")));
         assertThat(regions.resolve("loki.eu.internal").region()).isEqualTo("eu-west-1");
     }
 
@@ -93,10 +93,24 @@ class EndpointRegionsEstateMapTest {
     }
 
     @Test
-    void globCharactersOtherThanTheStarAreLiteral() {
-        EndpointRegions regions = new EndpointRegions(Map.of("eu-west-1", List.of("loki.eu.internal", "a+b?.internal")));
-        assertThat(regions.resolve("lokixeu.internal").isLocated()).isFalse();
-        assertThat(regions.resolve("aab.internal").isLocated()).isFalse();
+    void aWildcardCoversWholeLabelsUnderItsDomainAndNothingElse() {
+        EndpointRegions regions = new EndpointRegions(Map.of("eu-west-1", List.of("*.eu.example.com", "s3.eu-west-1.example.com")));
+        assertThat(regions.resolve("https://loki.eu.example.com:3100").region()).isEqualTo("eu-west-1");
+        assertThat(regions.resolve("a.b.eu.example.com").region()).isEqualTo("eu-west-1");
+        // Suffix and substring tricks an attacker could register: none is placed.
+        for (String trick : List.of("eu.example.com", "evil-eu.example.com", "eu.example.com.evil.io", "loki.eu.example.com.evil.io",
+                "s3.eu-west-1.example.com.evil.io", "xs3.eu-west-1.example.com", "eu-west-1.attacker.com")) {
+            assertThat(regions.resolve("https://" + trick + "/").isLocated()).as(trick).isFalse();
+        }
+    }
+
+    @Test
+    void patternsThatCouldMatchPartOfALabelAreRefused() {
+        for (String bad : List.of("lok*.observe.internal", "*-frankfurt.eu.observe.internal", "loki.*.internal", "*", "*.com",
+                "eu-west-1*", "a+b?.internal", "https://loki.eu.example.com", "loki.eu.example.com:3100", "*.0.4.7")) {
+            assertThatThrownBy(() -> new EndpointRegions(Map.of("eu-west-1", List.of(bad)))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -86,7 +86,8 @@ class EndpointRegionsTest {
     void aRegionNameInsideAnyOtherHostProvesNothing(String endpoint) {
         EndpointLocation found = regions.resolve(endpoint);
         assertThat(found.kind()).isEqualTo(EndpointLocation.Kind.NOT_LOCATED);
-        assertThat(found.explanation()).contains("is not an AWS host").contains("add it to the estate's endpoints map");
+        assertThat(found.explanation()).contains("is not a cloud provider host the auditor reads")
+                .contains("add it to the estate: endpoints: {<its region>: ['" + found.host() + "']}");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,8 +108,9 @@ class EndpointRegionsTest {
     @Test
     void theReasonSaysWhatWasFoundAndTheFix() {
         assertThat(regions.resolve("https://eu-west-1.attacker.example.com").explanation())
-                .isEqualTo("host eu-west-1.attacker.example.com is not an AWS host and no estate endpoints pattern matches it"
-                        + " (a region name inside another host proves nothing); add it to the estate's endpoints map");
+                .isEqualTo("host eu-west-1.attacker.example.com is not a cloud provider host the auditor reads and no estate endpoints"
+                        + " pattern matches it (a region name inside another host proves nothing); add it to the estate:"
+                        + " endpoints: {<its region>: ['eu-west-1.attacker.example.com']}");
         assertThat(regions.resolve("sqs.amazonaws.com").explanation())
                 .contains("host sqs.amazonaws.com is an AWS host in no form that names a region");
     }
@@ -118,7 +120,7 @@ class EndpointRegionsTest {
     void awsGlobalEndpointNamesNoRegion(String endpoint) {
         EndpointLocation found = regions.resolve(endpoint);
         assertThat(found.kind()).isEqualTo(EndpointLocation.Kind.NOT_LOCATED);
-        assertThat(found.explanation()).contains("global S3 endpoint: it names no region");
+        assertThat(found.explanation()).contains("is S3's global endpoint: no region");
         assertThat(EndpointRegions.isAwsGlobalEndpoint(endpoint)).isTrue();
     }
 
