@@ -57,6 +57,6 @@ public class EvidenceModelReader {
         return new EvidenceModel(run, findings.findings(runId), lifecycle.resolved(runId), waivers.outcomes(runId),
                 facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks.forPolicy(policy),
                 scope.jurisdictions(runId), frameworksOf, estateSource, waiversSource,
-                keys.find(runId), scope.scope(runId), notTested.notTested(runId));
+                keys.find(runId), scope.scope(runId), notTested.notTested(runId), policy);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 /** How a finding, a time and a status look in a report, the same in every section. */
 final class FindingRows {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private FindingRows() {
     }
@@ -29,6 +29,20 @@ final class FindingRows {
         row.put("fingerprint", finding.fingerprint());
         row.put("evidence", finding.evidence().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
         return row;
+    }
+
+    /** ISO 8601 in UTC with its zone, as every report but JUnit (which fixes its own) writes times. */
+    static String iso(java.time.Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    /**
+     * The id of the exception (today: the waiver) that covers a WAIVED finding, or {@code null}. The
+     * exceptions register records it in the finding's evidence as {@code exception_id}.
+     */
+    static String exceptionId(Finding finding) {
+        Object id = finding.evidence().get("exception_id");
+        return id == null ? null : id.toString();
     }
 
     static String css(Status status) {
