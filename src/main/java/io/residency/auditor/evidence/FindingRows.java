@@ -20,6 +20,7 @@ final class FindingRows {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("control", finding.controlId());
         row.put("status", finding.status().name());
+        row.put("statusLabel", label(finding));
         row.put("css", css(finding.status()));
         row.put("region", Objects.toString(finding.region(), "-"));
         row.put("resource", finding.resource());
@@ -43,6 +44,15 @@ final class FindingRows {
     static String exceptionId(Finding finding) {
         Object id = finding.evidence().get("exception_id");
         return id == null ? null : id.toString();
+    }
+
+    /** How a status reads in a PDF: a WAIVED finding is a failure that an exception covers, never a pass. */
+    static String label(Finding finding) {
+        if (finding.status() != Status.WAIVED) {
+            return finding.status().name();
+        }
+        String id = exceptionId(finding);
+        return "FAIL - excepted" + (id == null ? "" : " (" + id + ")");
     }
 
     static String css(Status status) {
