@@ -4,6 +4,7 @@ import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.NotTested;
 import io.residency.auditor.findings.Status;
+import io.residency.auditor.text.SafeText;
 import java.io.OutputStream;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -57,7 +58,7 @@ public final class JunitWriter {
         for (ScopeStatement.Line line : ScopeStatement.of(model)) {
             xml.writeEmptyElement("property");
             xml.writeAttribute("name", line.key());
-            xml.writeAttribute("value", line.text());
+            xml.writeAttribute("value", SafeText.escapeForDocument(line.text())); // XML cannot hold control characters
         }
         xml.writeEndElement();
         for (NotTested entry : model.notTested()) {
@@ -65,7 +66,7 @@ public final class JunitWriter {
             xml.writeAttribute("classname", entry.control());
             xml.writeAttribute("name", "NOT TESTED " + entry.region());
             xml.writeEmptyElement("skipped");
-            xml.writeAttribute("message", "NOT TESTED: " + entry.reason());
+            xml.writeAttribute("message", SafeText.escapeForDocument("NOT TESTED: " + entry.reason()));
             xml.writeEndElement();
         }
         xml.writeEndElement();

@@ -38,7 +38,7 @@ final class ReportView {
         view.put("footer", "Run " + model.run().runId() + " \u00b7 " + (model.keys().signed()
                 ? "signed, key " + model.keys().signingKeyId().substring(0, 16) + "\u2026" : "UNSIGNED bundle"));
         view.put("passesListed", ControlsView.PASSES_LISTED);
-        view.put("appendix", appendix(model));
+        view.put("appendix", appendix(model, framework));
         return view;
     }
 
@@ -50,10 +50,10 @@ final class ReportView {
                         : count + " of this framework's checks (listed under Not tested)") : line.text())).toList();
     }
 
-    /** Each query file once, with the controls that run it and their parameters: two controls may share one query. */
-    private static List<Map<String, String>> appendix(EvidenceModel model) {
+    /** Each query file of the framework's controls once, with the controls that run it and their parameters: two controls may share one query. */
+    private static List<Map<String, String>> appendix(EvidenceModel model, String framework) {
         Map<String, List<ControlDefinition>> byFile = new LinkedHashMap<>();
-        model.controls().forEach(c -> byFile.computeIfAbsent(c.queryFile(), f -> new java.util.ArrayList<>()).add(c));
+        model.controls().stream().filter(c -> model.frameworkCatalog().maps(framework, c.id())).forEach(c -> byFile.computeIfAbsent(c.queryFile(), f -> new java.util.ArrayList<>()).add(c));
         return byFile.entrySet().stream().map(e -> Map.of("file", e.getKey(), "query", e.getValue().get(0).query().strip(),
                 "controls", e.getValue().stream().map(c -> c.id() + (c.parameters().isEmpty() ? "" : " " + new java.util.TreeMap<>(c.parameters())))
                         .collect(Collectors.joining("; ")))).toList();
