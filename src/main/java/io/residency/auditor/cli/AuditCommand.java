@@ -22,8 +22,8 @@ public class AuditCommand implements Callable<Integer> {
             description = "Exit 1 when a FAIL or UNVERIFIED finding is at or above this severity: critical, high, medium, low or none. Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "json,csv,pdf,sarif,junit",
-            description = "The reports to render, any of: json, csv, pdf, sarif, junit. The manifest is always written. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "json,csv,pdf,sarif,junit,ocsf",
+            description = "The reports to render, any of: json, csv, pdf, sarif, junit, ocsf. Inputs, facts, the manifest and the signature are always written. Default: ${DEFAULT-VALUE}.")
     List<String> formats;
 
     @Spec

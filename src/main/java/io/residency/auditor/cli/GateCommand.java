@@ -27,7 +27,8 @@ public class GateCommand implements Callable<Integer> {
 
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "json,sarif,junit",
             description = "The reports to render, any of: json (findings.json), csv (per-framework CSV), pdf (per-framework PDF), "
-                    + "sarif (findings.sarif, SARIF 2.1.0), junit (junit.xml). The manifest is always written. Default: ${DEFAULT-VALUE}.")
+                    + "sarif (findings.sarif, SARIF 2.1.0), junit (junit.xml), ocsf (findings.ocsf.json, OCSF Compliance Findings). "
+                    + "Inputs, facts, the manifest and the signature are always written. Default: ${DEFAULT-VALUE}.")
     List<String> formats;
 
     @Spec

@@ -7,10 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Each control the framework maps: its result, the provisions it supports, its findings and the query that judged them. */
+/**
+ * Each control the framework maps: its result, the provisions it supports, every problem (FAIL,
+ * UNVERIFIED, WAIVED) and its passes. Passes are listed while they are few; past
+ * {@value #PASSES_LISTED} they are counted by region, so the PDF stays readable at scale (the CSV and
+ * JSON list every one). The query that judged them is quoted in the appendix.
+ */
 final class ControlsView {
+
+    /** Above this many passes, a control's passes are summarised by region instead of listed. */
+    static final int PASSES_LISTED = 12;
 
     private ControlsView() {
     }
@@ -24,6 +34,13 @@ final class ControlsView {
                 continue;
             }
             List<Finding> own = scope.findings().stream().filter(f -> f.controlId().equals(control.id())).toList();
+            List<Finding> problems = own.stream().filter(f -> f.status() != Status.PASS).toList();
+            List<Finding> passes = own.stream().filter(f -> f.status() == Status.PASS).toList();
+            boolean listPasses = passes.size() <= PASSES_LISTED;
+            List<Map<String, Object>> rows = new ArrayList<>(problems.stream().map(f -> FindingRows.row(f, LegalReading.of(model, framework, f))).toList());
+            if (listPasses) {
+                passes.stream().map(FindingRows::row).forEach(rows::add);
+            }
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", control.id());
             view.put("title", control.title());
@@ -39,8 +56,11 @@ final class ControlsView {
             view.put("hasParameters", !control.parameters().isEmpty());
             view.put("counts", StatusCounts.of(own));
             view.put("result", result(own));
-            view.put("findings", own.stream().map(f -> FindingRows.row(f, LegalReading.of(model, framework, f))).toList());
-            view.put("hasFindings", !own.isEmpty());
+            view.put("findings", rows);
+            view.put("hasFindings", !rows.isEmpty());
+            view.put("passSummary", listPasses ? null : passesByRegion(passes));
+            view.put("hasPassSummary", !listPasses);
+            view.put("noResource", own.isEmpty());
             controls.add(view);
         }
         return controls;
@@ -51,9 +71,16 @@ final class ControlsView {
         List<Finding> waived = own.stream().filter(f -> f.status() == Status.WAIVED).toList();
         String original = waived.stream().anyMatch(f -> !Status.UNVERIFIED.name().equals(f.evidence().get("waived_status")))
                 ? Status.FAIL.name() : Status.UNVERIFIED.name();
-        String ids = waived.stream().map(Finding::exceptionId).filter(java.util.Objects::nonNull).distinct().sorted()
+        String ids = waived.stream().map(Finding::exceptionId).filter(Objects::nonNull).distinct().sorted()
                 .collect(Collectors.joining(", "));
         return original + " - excepted" + (ids.isEmpty() ? "" : " (" + ids + ")");
+    }
+
+    private static String passesByRegion(List<Finding> passes) {
+        Map<String, Long> byRegion = passes.stream()
+                .collect(Collectors.groupingBy(f -> Objects.toString(f.region(), "-"), TreeMap::new, Collectors.counting()));
+        return passes.size() + " resources passed (" + byRegion.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static String result(List<Finding> own) {

@@ -24,6 +24,7 @@ final class DataFlowDiagramView {
     private static final Set<String> FLOW_CONTROLS = Set.of("RES-LOKI-STORAGE", "RES-TEMPO-STORAGE", "RES-EGRESS", "RES-BUCKET-REPLICATION");
     private static final Set<String> METRIC_SOURCES = Set.of("prometheus", "thanos-objstore");
     private static final int BOXES_PER_ROW = 3;
+    private static final int FLOWS_IN_BOX = 6;
 
     private DataFlowDiagramView() {
     }
@@ -59,6 +60,7 @@ final class DataFlowDiagramView {
                         .filter(s -> METRIC_SOURCES.contains(s.kind()) && !s.region().equals(querierRegion) && regions.contains(s.region()))
                         .map(SourceFact::region).distinct()
                         .forEach(region -> arrows.add(federationArrow(region, querierRegion, findings))));
+        List<Map<String, Object>> drawn = grouped(arrows);
         List<Map<String, Object>> boxes = new ArrayList<>();
         for (String region : regions) {
             Map<String, Object> box = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ final class DataFlowDiagramView {
             String stacks = model.sources().stream().filter(s -> s.region().equals(region))
                     .map(SourceFact::kind).distinct().sorted().collect(Collectors.joining(", "));
             box.put("stacks", stacks.isEmpty() ? "none audited (a destination only)" : stacks);
-            box.put("flows", inside.getOrDefault(region, List.of()));
+            box.put("flows", capped(inside.getOrDefault(region, List.of())));
             boxes.add(box);
         }
         Map<String, Object> diagram = new LinkedHashMap<>();
@@ -79,9 +81,9 @@ final class DataFlowDiagramView {
             rows.add(Map.of("cells", cells, "width", (100 / cells.size()) + "%"));
         }
         diagram.put("rows", rows);
-        diagram.put("arrows", arrows);
+        diagram.put("arrows", drawn);
         diagram.put("empty", boxes.isEmpty());
-        diagram.put("hasArrows", !arrows.isEmpty());
+        diagram.put("hasArrows", !drawn.isEmpty());
         return diagram;
     }
 
@@ -108,6 +110,38 @@ final class DataFlowDiagramView {
             default -> "; personal data in the series, waived";
         };
         return arrow(region, querierRegion, label + why, FindingRows.css(worst.get()), worst.get().name());
+    }
+
+    /**
+     * One arrow per origin, destination and status, so the picture keeps its size at scale: several
+     * flows on the same arrow are counted and the first named (each one is listed under its control).
+     */
+    private static List<Map<String, Object>> grouped(List<Map<String, Object>> arrows) {
+        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Map<String, Object> arrow : arrows) {
+            groups.computeIfAbsent(arrow.get("from") + "\n" + arrow.get("to") + "\n" + arrow.get("status"), k -> new ArrayList<>()).add(arrow);
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (List<Map<String, Object>> group : groups.values()) {
+            Map<String, Object> first = group.get(0);
+            if (group.size() == 1) {
+                result.add(first);
+            } else {
+                result.add(arrow((String) first.get("from"), (String) first.get("to"),
+                        group.size() + " flows, e.g. " + first.get("label"), (String) first.get("css"), (String) first.get("status")));
+            }
+        }
+        return result;
+    }
+
+    /** At most {@value #FLOWS_IN_BOX} flows named inside a region's box; the rest are counted. */
+    private static List<Map<String, Object>> capped(List<Map<String, Object>> flows) {
+        if (flows.size() <= FLOWS_IN_BOX) {
+            return flows;
+        }
+        List<Map<String, Object>> shown = new ArrayList<>(flows.subList(0, FLOWS_IN_BOX - 1));
+        shown.add(Map.of("label", "and " + (flows.size() - FLOWS_IN_BOX + 1) + " more flows inside the region", "css", "pass"));
+        return shown;
     }
 
     private static Map<String, Object> arrow(String from, String to, String label, String css, String status) {

@@ -6,7 +6,6 @@ import io.residency.auditor.evidence.signing.BundlePredicate;
 import io.residency.auditor.evidence.signing.BundleSigner;
 import io.residency.auditor.evidence.signing.SigningKey;
 import io.residency.auditor.facts.AuditRun;
-import io.residency.auditor.findings.Finding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -17,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +35,7 @@ public class EvidenceBundleWriter {
     private final EvidencePdfRenderer pdfRenderer = new EvidencePdfRenderer();
     private final SarifWriter sarifWriter = new SarifWriter();
     private final JunitWriter junitWriter = new JunitWriter();
+    private final OcsfWriter ocsfWriter = new OcsfWriter();
 
     /**
      * @param formats    the reports to render; the manifest (and the signature) is written whatever is asked
@@ -62,13 +61,21 @@ public class EvidenceBundleWriter {
         for (String framework : model.reportedFrameworks()) {
             String prefix = model.frameworkCatalog().framework(framework).orElseThrow().reportFile();
             if (formats.contains(ReportFormat.CSV)) {
-                writeCsv(staging.resolve(prefix + "-findings.csv"), framework(model.findings(), framework));
+                writeCsv(staging.resolve(prefix + "-findings.csv"), model, framework);
             }
             // Laying out a PDF is the costliest part of a run: only when asked for.
             if (formats.contains(ReportFormat.PDF)) {
                 try (OutputStream out = Files.newOutputStream(staging.resolve(prefix + "-evidence.pdf"))) {
                     pdfRenderer.render(model, framework, out);
                 }
+            }
+        }
+        if (formats.contains(ReportFormat.CSV)) {
+            writeCsv(staging.resolve("findings.csv"), model, null); // every finding, those of no framework too
+        }
+        if (formats.contains(ReportFormat.OCSF)) {
+            try (OutputStream out = Files.newOutputStream(staging.resolve("findings.ocsf.json"))) {
+                ocsfWriter.write(model, out);
             }
         }
         if (formats.contains(ReportFormat.SARIF)) {
@@ -134,14 +141,10 @@ public class EvidenceBundleWriter {
         }
     }
 
-    private void writeCsv(Path file, List<Finding> findings) throws IOException {
+    private void writeCsv(Path file, EvidenceModel model, String framework) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            csvWriter.write(findings, out);
+            csvWriter.write(model, framework, out);
         }
-    }
-
-    private static List<Finding> framework(List<Finding> findings, String framework) {
-        return findings.stream().filter(f -> f.frameworks().contains(framework)).toList();
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -53,6 +53,16 @@ public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedF
                 estateSource, waiversSource, keys, scope, notTested, null, List.of(), null);
     }
 
+    /** A model whose policy is not known: reports say its parameters were not recorded. */
+    public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved, List<WaiverOutcome> waivers,
+                         List<SourceFact> sources, List<EgressFact> egress, List<ControlDefinition> controls,
+                         FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
+                         Map<String, List<String>> frameworksOf, String estateSource, String waiversSource, RunKeys keys,
+                         RunScope scope, List<NotTested> notTested) {
+        this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
+                estateSource, waiversSource, keys, scope, notTested, null);
+    }
+
     /** A model whose keys and scope are not known: reports say "unsigned", "no value hashed" and nothing not tested. */
     public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved, List<WaiverOutcome> waivers,
                          List<SourceFact> sources, List<EgressFact> egress, List<ControlDefinition> controls,

@@ -11,7 +11,7 @@ import java.util.Objects;
 /** How a finding, a time and a status look in a report, the same in every section. */
 final class FindingRows {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private FindingRows() {
     }
@@ -26,7 +26,9 @@ final class FindingRows {
     static Map<String, Object> row(Finding finding, String reading) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("control", finding.controlId());
-        row.put("status", finding.statusLabel()); // WAIVED reads "FAIL - excepted (EX-12)", never as a pass
+        // WAIVED reads "FAIL - excepted (EX-12)", never as a pass; findings.json keeps the status itself.
+        row.put("status", finding.statusLabel());
+        row.put("statusLabel", finding.statusLabel());
         row.put("exceptionId", finding.exceptionId());
         row.put("reading", reading);
         row.put("css", css(finding.status()));
@@ -38,6 +40,11 @@ final class FindingRows {
         row.put("fingerprint", finding.fingerprint());
         row.put("evidence", finding.evidence().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
         return row;
+    }
+
+    /** ISO 8601 in UTC with its zone, as every report but JUnit (which fixes its own) writes times. */
+    static String iso(java.time.Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     static String css(Status status) {

@@ -1,5 +1,6 @@
 package io.residency.auditor.evidence;
 
+import io.residency.auditor.controls.Framework;
 import io.residency.auditor.findings.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,25 +10,54 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes one framework's findings as RFC 4180 CSV with a header row, safe to open in a spreadsheet. */
+/**
+ * Writes findings as RFC 4180 CSV with a header row, safe to open in a spreadsheet: one file per
+ * framework and {@code findings.csv} with every finding (those of no framework included). Columns
+ * added later come after the first ones, so scripts that read columns by position keep working.
+ */
 public final class FindingsCsvWriter {
 
     static final String[] HEADER = {"control", "status", "severity", "framework", "region", "jurisdiction", "resource",
-            "message", "evidence", "fingerprint", "first_seen"};
+            "message", "evidence", "fingerprint", "first_seen", "run_id", "lifecycle", "framework_article", "exception_id",
+            "signing_key", "hash_key"};
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
 
-    public void write(List<Finding> findings, Writer out) {
+    /**
+     * @param framework the framework whose findings to write and whose articles to cite; {@code null}
+     *                  for every finding of the run, citing each framework's articles
+     */
+    public void write(EvidenceModel model, String framework, Writer out) {
+        List<Finding> findings = framework == null ? model.findings()
+                : model.findings().stream().filter(f -> f.frameworks().contains(framework)).toList();
+        String signingKey = model.keys().signed() ? model.keys().signingKeyId() : "unsigned";
+        String hashKey = model.keys().hmacKeyId() == null ? "none" : model.keys().hmacKeyId() + (model.keys().hmacComparable() ? "" : " (per run)");
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             for (Finding finding : findings) {
                 printer.printRecord(finding.controlId(), finding.status().name(), finding.severity().label(),
                         String.join(",", finding.frameworks()), cell(finding.region()), cell(finding.jurisdiction()),
                         cell(finding.resource()), cell(finding.message()), cell(evidence(finding)), finding.fingerprint(),
-                        finding.firstSeen().toString());
+                        FindingRows.iso(finding.firstSeen()), model.run().runId(), cell(finding.lifecycle()),
+                        cell(articles(model, framework, finding)), cell(finding.exceptionId()), signingKey, hashKey);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The provisions the finding's control supports: of the one framework, or of each, prefixed by its id. */
+    private static String articles(EvidenceModel model, String framework, Finding finding) {
+        if (framework != null) {
+            return String.join("; ", model.frameworkCatalog().framework(framework).map(f -> f.refsOf(finding.controlId())).orElse(List.of()));
+        }
+        return finding.frameworks().stream().sorted()
+                .flatMap(id -> model.frameworkCatalog().framework(id).stream())
+                .flatMap(f -> refs(f, finding.controlId()).stream())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static List<String> refs(Framework framework, String controlId) {
+        return framework.refsOf(controlId).stream().map(ref -> framework.id() + " " + ref).toList();
     }
 
     private static String evidence(Finding finding) {

@@ -61,7 +61,7 @@ public final class FindingsJsonWriter {
         section.put("id", model.run().runId());
         section.put("estate", model.run().estateId());
         section.put("mode", model.run().mode());
-        section.put("startedAt", model.run().startedAt().toString());
+        section.put("startedAt", FindingRows.iso(model.run().startedAt()));
         section.put("auditorVersion", model.run().auditorVersion());
         section.put("estateSha256", model.run().estateSha256());
         section.put("policy", model.run().policySource());
@@ -91,7 +91,7 @@ public final class FindingsJsonWriter {
         section.put("message", finding.message());
         section.put("evidence", finding.evidence());
         section.put("evidenceRef", EvidenceRefs.of(finding));
-        section.put("firstSeen", finding.firstSeen().toString());
+        section.put("firstSeen", FindingRows.iso(finding.firstSeen()));
         section.put("lifecycle", finding.lifecycle());
         section.put("exceptionId", finding.exceptionId());
         return section;

@@ -2,7 +2,9 @@ package io.residency.auditor.evidence;
 
 import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.findings.Finding;
+import io.residency.auditor.findings.NotTested;
 import io.residency.auditor.findings.Status;
+import io.residency.auditor.text.SafeText;
 import java.io.OutputStream;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -12,6 +14,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes {@code junit.xml} for CI systems: a test suite per control, a test case per control and
  * resource; FAIL and UNVERIFIED are failures (UNVERIFIED is never a pass), WAIVED is skipped with the reason.
+ * It opens with a {@code scope} suite: the run's scope statement as properties (what was examined,
+ * the signing and hash key ids) and each check NOT TESTED as a skipped test case with the reason.
  */
 public final class JunitWriter {
 
@@ -23,6 +27,7 @@ public final class JunitWriter {
             xml.writeAttribute("name", "residency-auditor " + model.run().runId());
             xml.writeAttribute("tests", String.valueOf(model.findings().size()));
             xml.writeAttribute("failures", String.valueOf(model.findings().stream().filter(f -> f.status().isProblem()).count()));
+            scope(xml, model);
             for (ControlDefinition control : model.controls()) {
                 List<Finding> own = model.findings().stream().filter(f -> f.controlId().equals(control.id())).toList();
                 xml.writeStartElement("testsuite");
@@ -41,6 +46,30 @@ public final class JunitWriter {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("junit.xml could not be written", e);
         }
+    }
+
+    private static void scope(XMLStreamWriter xml, EvidenceModel model) throws XMLStreamException {
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", "scope");
+        xml.writeAttribute("tests", String.valueOf(model.notTested().size()));
+        xml.writeAttribute("failures", "0");
+        xml.writeAttribute("skipped", String.valueOf(model.notTested().size()));
+        xml.writeStartElement("properties");
+        for (ScopeStatement.Line line : ScopeStatement.of(model)) {
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", line.key());
+            xml.writeAttribute("value", SafeText.escapeForDocument(line.text())); // XML cannot hold control characters
+        }
+        xml.writeEndElement();
+        for (NotTested entry : model.notTested()) {
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", entry.control());
+            xml.writeAttribute("name", "NOT TESTED " + entry.region());
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", SafeText.escapeForDocument("NOT TESTED: " + entry.reason()));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
     }
 
     private static void testCase(XMLStreamWriter xml, Finding finding) throws XMLStreamException {

@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 
 /**
  * The reports a bundle can hold, named as {@code --format} names them. Only the formats asked for are
- * rendered; the manifest is always written. OCSF is not offered: there is no OCSF writer yet.
+ * rendered; the manifest, inputs, facts and controls are always written.
  */
 public enum ReportFormat {
-    JSON, CSV, PDF, SARIF, JUNIT;
+    JSON, CSV, PDF, SARIF, JUNIT, OCSF;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.residency.auditor.evidence;
 
+import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.controls.Framework;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,28 @@ final class ReportView {
         view.put("inputs", InputsView.of(model));
         view.putAll(FrameworkMappingView.of(model, framework));
         NotTestedView.addTo(view, model, framework);
+        view.put("scopeLines", summaryScope(model, view));
+        view.put("footer", "Run " + model.run().runId() + " \u00b7 " + (model.keys().signed()
+                ? "signed, key " + model.keys().signingKeyId().substring(0, 16) + "\u2026" : "UNSIGNED bundle"));
+        view.put("passesListed", ControlsView.PASSES_LISTED);
+        view.put("appendix", appendix(model, framework));
         return view;
+    }
+
+    /** The first page's scope: the run's scope statement, with the NOT TESTED checks of this framework counted. */
+    private static List<Map<String, String>> summaryScope(EvidenceModel model, Map<String, Object> view) {
+        Object count = view.get("notTested") instanceof Map<?, ?> section ? section.get("count") : 0;
+        return ScopeStatement.of(model).stream().map(line -> Map.of("label", line.label(), "text",
+                line.key().equals("notTested") ? (Integer.valueOf(0).equals(count) ? "none: every check of this framework could be made"
+                        : count + " of this framework's checks (listed under Not tested)") : line.text())).toList();
+    }
+
+    /** Each query file of the framework's controls once, with the controls that run it and their parameters: two controls may share one query. */
+    private static List<Map<String, String>> appendix(EvidenceModel model, String framework) {
+        Map<String, List<ControlDefinition>> byFile = new LinkedHashMap<>();
+        model.controls().stream().filter(c -> model.frameworkCatalog().maps(framework, c.id())).forEach(c -> byFile.computeIfAbsent(c.queryFile(), f -> new java.util.ArrayList<>()).add(c));
+        return byFile.entrySet().stream().map(e -> Map.of("file", e.getKey(), "query", e.getValue().get(0).query().strip(),
+                "controls", e.getValue().stream().map(c -> c.id() + (c.parameters().isEmpty() ? "" : " " + new java.util.TreeMap<>(c.parameters())))
+                        .collect(Collectors.joining("; ")))).toList();
     }
 }

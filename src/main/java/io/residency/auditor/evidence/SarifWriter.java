@@ -6,26 +6,34 @@ import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Severity;
 import io.residency.auditor.findings.Status;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes {@code findings.sarif} (SARIF 2.1.0) for code-scanning UIs: a rule per control, a result
- * per FAIL, UNVERIFIED or WAIVED finding, located at the offending setting's file and line where
- * known. Waived findings carry an external suppression with the waiver's reason.
+ * Writes {@code findings.sarif} (SARIF 2.1.0) for code-scanning UIs such as GitHub's: a rule per
+ * control with help text, a result per FAIL, UNVERIFIED or WAIVED finding. Every result has a
+ * physical location relative to the estate's folder ({@code uriBaseId} {@value #SRCROOT}, the root
+ * of the repository that holds the estate): the offending setting's file and line where the finding
+ * has one inside that folder, else the line of the estate file that declares what was judged (the
+ * bucket, the region, the querier), with a logical location naming the bucket or series. Waived
+ * findings carry an external suppression with the waiver's reason.
  */
 public final class SarifWriter {
 
+    static final String SRCROOT = "%SRCROOT%";
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public void write(EvidenceModel model, OutputStream out) {
+        EstateDeclarations estate = EstateDeclarations.of(model.estateSource());
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "residency-auditor");
         driver.put("version", model.run().auditorVersion());
@@ -34,7 +42,15 @@ public final class SarifWriter {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
         run.put("automationDetails", Map.of("id", "residency-auditor/" + model.run().estateId() + "/" + model.run().runId()));
-        run.put("results", model.findings().stream().filter(f -> f.status() != Status.PASS).map(SarifWriter::result).toList());
+        Map<String, Object> invocation = new LinkedHashMap<>();
+        invocation.put("executionSuccessful", true);
+        invocation.put("startTimeUtc", FindingRows.iso(model.run().startedAt()));
+        run.put("invocations", List.of(invocation));
+        run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("description", Map.of("text",
+                "The folder of the estate file: the root of the repository that holds the estate and its configuration files"))));
+        run.put("results", model.findings().stream().filter(f -> f.status() != Status.PASS).map(f -> result(f, estate)).toList());
+        // Every report opens with its scope: what was examined, the keys, and what was NOT TESTED.
+        run.put("properties", Map.of("scope", ScopeStatement.asMap(model)));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("$schema", SCHEMA);
         document.put("version", "2.1.0");
@@ -48,7 +64,8 @@ public final class SarifWriter {
         rule.put("name", control.id().replace("-", ""));
         rule.put("shortDescription", Map.of("text", control.title()));
         rule.put("fullDescription", Map.of("text", control.rationale()));
-        rule.put("help", Map.of("text", control.remediation()));
+        rule.put("help", Map.of("text", control.remediation(),
+                "markdown", "**Why:** " + control.rationale() + "\n\n**Fix:** " + control.remediation()));
         rule.put("defaultConfiguration", Map.of("level", level(control.severity())));
         List<String> tags = new ArrayList<>(List.of("data-residency"));
         frameworks.frameworks().forEach(framework -> framework.refsOf(control.id()).forEach(ref -> tags.add(framework.id() + " " + ref)));
@@ -56,20 +73,12 @@ public final class SarifWriter {
         return rule;
     }
 
-    private static Map<String, Object> result(Finding finding) {
+    private static Map<String, Object> result(Finding finding, EstateDeclarations estate) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ruleId", finding.controlId());
         result.put("level", finding.status() == Status.FAIL ? level(finding.severity()) : "warning");
         result.put("message", Map.of("text", finding.status() + ": " + finding.message() + " [" + finding.resource() + "]"));
-        Object file = finding.evidence().get("file");
-        if (file != null && !file.toString().contains("://")) {
-            Map<String, Object> physical = new LinkedHashMap<>();
-            physical.put("artifactLocation", Map.of("uri", file.toString()));
-            if (finding.evidence().get("line") instanceof Number line) {
-                physical.put("region", Map.of("startLine", line.intValue()));
-            }
-            result.put("locations", List.of(Map.of("physicalLocation", physical)));
-        }
+        result.put("locations", List.of(location(finding, estate)));
         result.put("partialFingerprints", Map.of("residencyFinding/v1", finding.fingerprint()));
         if (finding.status() == Status.WAIVED) {
             result.put("suppressions", List.of(Map.of("kind", "external", "status", "accepted",
@@ -80,8 +89,67 @@ public final class SarifWriter {
         properties.put("region", finding.region());
         properties.put("jurisdiction", finding.jurisdiction());
         properties.put("frameworks", finding.frameworks());
+        properties.put("evidenceRef", EvidenceRefs.of(finding));
         result.put("properties", properties);
         return result;
+    }
+
+    /** The setting's own file and line when it lies in the estate's folder, else the estate line that declares the resource. */
+    private static Map<String, Object> location(Finding finding, EstateDeclarations estate) {
+        String file = inEstateFolder(finding.evidence().get("file"), estate);
+        String uri;
+        int line;
+        if (file != null && finding.evidence().get("line") instanceof Number number && number.intValue() > 0) {
+            uri = file;
+            line = number.intValue();
+        } else {
+            // No setting line (a bucket, the series, a source that could not be read): the estate line that declares it.
+            uri = estate.folder() == null ? estate.file().getFileName().toString() : relative(estate.folder(), estate.file());
+            line = estate.lineOf(declaringWords(finding, file));
+        }
+        Map<String, Object> physical = new LinkedHashMap<>();
+        physical.put("artifactLocation", Map.of("uri", uri, "uriBaseId", SRCROOT));
+        physical.put("region", Map.of("startLine", line));
+        Map<String, Object> location = new LinkedHashMap<>();
+        location.put("physicalLocation", physical);
+        Map<String, Object> logical = new LinkedHashMap<>();
+        logical.put("name", finding.resource());
+        logical.put("fullyQualifiedName", ResourceKinds.of(finding) + ":" + finding.resource());
+        logical.put("kind", "resource");
+        location.put("logicalLocations", List.of(logical));
+        return location;
+    }
+
+    /** What the estate calls the judged thing, most specific first: the bucket, the source, the querier, the region. */
+    private static String[] declaringWords(Finding finding, String file) {
+        Map<String, Object> evidence = finding.evidence();
+        String bucket = evidence.get("bucket") == null ? null : evidence.get("bucket").toString().replaceFirst("^s3://", "");
+        String source = Objects.toString(evidence.get("source_id"), null);
+        String kind = source == null || !source.contains("/") ? null : "kind: " + source.substring(source.indexOf('/') + 1);
+        String section = switch (ResourceKinds.of(finding)) {
+            case "s3-bucket" -> "aws:";
+            case "metric-series", "thanos-querier" -> "thanos:";
+            default -> null;
+        };
+        return new String[] {file, bucket, section, kind, finding.region() == null ? null : "name: " + finding.region()};
+    }
+
+    /** The finding's config file relative to the estate's folder, or {@code null} for a live source or a file outside it. */
+    private static String inEstateFolder(Object file, EstateDeclarations estate) {
+        if (file == null || file.toString().contains("://") || estate.folder() == null) {
+            return null;
+        }
+        Path path;
+        try {
+            path = estate.folder().resolve(file.toString()).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        return path.startsWith(estate.folder()) ? relative(estate.folder(), path) : null;
+    }
+
+    private static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
     }
 
     private static String level(Severity severity) {

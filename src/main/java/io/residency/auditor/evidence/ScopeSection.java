@@ -24,6 +24,11 @@ final class ScopeSection {
             tenants.put("sox", scope.soxTenants());
             section.put("tenants", tenants);
         }
+        section.put("policy", ScopeStatement.policyParameters(model.policy()));
+        section.put("detectors", ScopeStatement.detectors(model.policy()));
+        section.put("waiversFile", model.waiversSource());
+        section.put("signature", KeyStatements.signature(model.keys()));
+        section.put("hashKey", KeyStatements.hmacKey(model.keys()));
         section.put("notTested", model.notTested().stream().map(entry -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("control", entry.control());

@@ -14,7 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param mode       {@code audit}, or {@code gate} for the pre-release check
  * @param offline    judge configuration files only: no AWS and no Thanos calls
  * @param waiversFile {@code null} when the run has no waivers
- * @param formats    the reports to render (json, csv, pdf, sarif, junit); the manifest is always written
+ * @param formats    the reports to render (json, csv, pdf, sarif, junit, ocsf); the manifest is always written
  * @param signingKey the Ed25519 PEM key file that signs the bundle, or {@code null} for an unsigned bundle; only
  *                   the path is carried (job parameters are stored), the render step reads the key
  * @param allowFilesOutsideEstate config files may lie outside the estate file's folder (--allow-files-outside-estate)

@@ -267,7 +267,7 @@ public abstract class EvidenceLifecycleContract {
         assertThat(csv).hasSize((int) gdprFindings + 1);
         assertThat(Files.list(bundle).map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder(
                 "findings.json", "gdpr-findings.csv", "sox-findings.csv", "gdpr-evidence.pdf", "sox-evidence.pdf", "findings.sarif",
-                "junit.xml", "MANIFEST.sha256", "inputs", "facts", "controls");
+                "junit.xml", "findings.csv", "findings.ocsf.json", "MANIFEST.sha256", "inputs", "facts", "controls");
     }
 
     private void setLokiEndpoint(String endpoint) throws IOException {

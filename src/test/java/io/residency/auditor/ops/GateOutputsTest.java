@@ -80,16 +80,23 @@ class GateOutputsTest {
                 "--format", "json,html", "--db", "jdbc:h2:mem:" + UUID.randomUUID());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.stderr()).contains("--format html is unknown; expected one of json,csv,pdf,sarif,junit");
+        assertThat(run.stderr()).contains("--format html is unknown; expected one of json,csv,pdf,sarif,junit,ocsf");
     }
 
     @Test
     void anUnknownAuditFormatIsAUsageErrorNamingTheKnownOnes() {
         CliRun run = CliRun.of("audit", "--estate", TestPaths.resource("estates/compliant/estate.yaml").toString(),
-                "--format", "pdf,ocsf", "--db", "jdbc:h2:mem:" + UUID.randomUUID());
+                "--format", "pdf,xlsx", "--db", "jdbc:h2:mem:" + UUID.randomUUID());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.stderr()).contains("--format ocsf is unknown; expected one of json,csv,pdf,sarif,junit");
+        assertThat(run.stderr()).contains("--format xlsx is unknown; expected one of json,csv,pdf,sarif,junit,ocsf");
+    }
+
+    @Test
+    void gateWithFormatOcsfRendersOnlyTheOcsfReportBesideTheEvidence() throws IOException {
+        Path bundle = gate("controls/loki-violating/estate.yaml", "ocsf");
+
+        assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.ocsf.json", "MANIFEST.sha256", "inputs", "facts", "controls");
     }
 
     @Test
