@@ -53,14 +53,14 @@ public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedF
                 estateSource, waiversSource, keys, scope, notTested, null, List.of(), null);
     }
 
-    /** A model whose policy is not known: reports say its parameters were not recorded. */
+    /** A model with its policy but no history: reports name no previous run. */
     public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved, List<WaiverOutcome> waivers,
                          List<SourceFact> sources, List<EgressFact> egress, List<ControlDefinition> controls,
                          FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
                          Map<String, List<String>> frameworksOf, String estateSource, String waiversSource, RunKeys keys,
-                         RunScope scope, List<NotTested> notTested) {
+                         RunScope scope, List<NotTested> notTested, Policy policy) {
         this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
-                estateSource, waiversSource, keys, scope, notTested, null);
+                estateSource, waiversSource, keys, scope, notTested, null, List.of(), policy);
     }
 
     /** A model whose keys and scope are not known: reports say "unsigned", "no value hashed" and nothing not tested. */
