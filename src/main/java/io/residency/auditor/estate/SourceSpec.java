@@ -7,7 +7,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Where one configuration is read from: a file (relative to the estate file) or a live URL.
+ * Where one configuration is read from: a file (relative to the estate file), a live URL or a
+ * Kubernetes cluster.
  *
  * @param kind      a registered source kind; {@link EstateLoader} checks it against the registry's
  *                  names, so this package need not know them
@@ -19,6 +20,7 @@ import java.util.List;
  * @param tokenEnv  with url: an environment variable holding the bearer token
  * @param files     otel-collector only: several files merged in order, as the collector merges repeated
  *                  {@code --config} flags (maps merge deeply, a later file wins, lists are replaced)
+ * @param k8s       a ConfigMap or Secret key, or a custom resource, read from a cluster
  */
 public record SourceSpec(
         String id,
@@ -31,7 +33,8 @@ public record SourceSpec(
         Boolean expandEnv,
         String tokenFile,
         String tokenEnv,
-        List<String> files) {
+        List<String> files,
+        K8sSource k8s) {
 
     /** The kind that reads {@link #files}: only the OpenTelemetry Collector merges several configs. */
     public static final String MERGING_KIND = "otel-collector";
@@ -41,15 +44,21 @@ public record SourceSpec(
         files = files == null ? null : Collections.unmodifiableList(new ArrayList<>(files));
     }
 
+    /** A source of a file, several files or a URL. */
+    public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
+                      String tokenFile, String tokenEnv, List<String> files) {
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, files, null);
+    }
+
     /** A source of one file or URL. */
     public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
                       String tokenFile, String tokenEnv) {
-        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null);
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null, null);
     }
 
-    @AssertTrue(message = "expected exactly one of 'file', 'files' or 'url'")
+    @AssertTrue(message = "expected exactly one of 'file', 'files', 'url' or 'k8s'")
     public boolean isFileOrUrl() {
-        return (file != null ? 1 : 0) + (url != null ? 1 : 0) + (files != null ? 1 : 0) == 1;
+        return (file != null ? 1 : 0) + (url != null ? 1 : 0) + (files != null ? 1 : 0) + (k8s != null ? 1 : 0) == 1;
     }
 
     @AssertTrue(message = "'files' is read only for kind otel-collector (the collector merges repeated --config flags)"
