@@ -92,7 +92,7 @@ final class AuditRunner {
         LoadedWaivers waivers = loader.loadWaivers(options.waivers);
         AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
                 estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats, keyFile,
-                options.allowFilesOutsideEstate);
+                options.allowFilesOutsideEstate, options.kubeconfig);
         return new AuditLauncher().launch(new AuditInputs(request, estate, policy, waivers), options.db, options.verbose);
     }
 
