@@ -97,7 +97,7 @@ final class AuditRunner {
     }
 
     /** Messages are literal, so the simple interpolator serves and no expression language is needed. */
-    private static Validator validator() {
+    static Validator validator() {
         return Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory()

@@ -11,4 +11,26 @@ package io.residency.auditor.estate;
  *                  else config.yaml, config.yml or the kind's usual keys
  */
 public record K8sSource(String context, String namespace, String configMap, String secret, K8sResource resource, String key) {
+
+    /** The object's name, whichever of configMap, secret or resource names it. */
+    public String objectName() {
+        return configMap != null ? configMap : secret != null ? secret : resource.name();
+    }
+
+    /** The API group an RBAC rule names for the object ({@code ""} for ConfigMaps and Secrets). */
+    public String rbacApiGroup() {
+        if (resource == null) {
+            return "";
+        }
+        int slash = resource.apiVersion().indexOf('/');
+        return slash < 0 ? "" : resource.apiVersion().substring(0, slash);
+    }
+
+    /**
+     * The RBAC resource: {@code configmaps}, {@code secrets}, or a custom resource's plural as CRDs
+     * usually spell it (the kind in lower case with an s); the cluster's discovery has the last word.
+     */
+    public String rbacResource() {
+        return configMap != null ? "configmaps" : secret != null ? "secrets" : resource.kind().toLowerCase(java.util.Locale.ROOT) + "s";
+    }
 }

@@ -1,7 +1,6 @@
 package io.residency.auditor.collect.k8s;
 
 import io.residency.auditor.estate.K8sSource;
-import java.util.Locale;
 
 /**
  * The object a {@code k8s:} source names, as messages, evidence and RBAC rules spell it.
@@ -18,17 +17,9 @@ record ClusterObject(String context, String namespace, String type, String name,
 
     static ClusterObject of(K8sSource source) {
         String context = source.context() == null ? IN_CLUSTER : source.context();
-        if (source.configMap() != null) {
-            return new ClusterObject(context, source.namespace(), "configmap", source.configMap(), "", "configmaps");
-        }
-        if (source.secret() != null) {
-            return new ClusterObject(context, source.namespace(), "secret", source.secret(), "", "secrets");
-        }
-        String apiVersion = source.resource().apiVersion();
-        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-        // Until discovery answers, the plural is the usual lower-case plural of the kind.
-        return new ClusterObject(context, source.namespace(), apiVersion + "/" + source.resource().kind(), source.resource().name(), group,
-                source.resource().kind().toLowerCase(Locale.ROOT) + "s");
+        String type = source.configMap() != null ? "configmap" : source.secret() != null ? "secret"
+                : source.resource().apiVersion() + "/" + source.resource().kind();
+        return new ClusterObject(context, source.namespace(), type, source.objectName(), source.rbacApiGroup(), source.rbacResource());
     }
 
     ClusterObject withPlural(String discovered) {
