@@ -6,7 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import static org.assertj.core.api.Assertions.tuple;
+
 import io.residency.auditor.collect.config.ClusterDocument;
+import io.residency.auditor.collect.config.ConfigCollector;
+import io.residency.auditor.collect.config.EnvExpander;
+import io.residency.auditor.collect.config.SourceFetcher;
+import io.residency.auditor.estate.Estate;
+import io.residency.auditor.estate.LoadedEstate;
+import io.residency.auditor.estate.RegionStack;
+import io.residency.auditor.estate.SourceSpec;
+import io.residency.auditor.facts.CollectedSource;
+import io.residency.auditor.facts.SourceStatus;
+import io.residency.auditor.facts.StorageFact;
 import io.residency.auditor.collect.config.ClusterSources;
 import io.residency.auditor.collect.config.SourceReadException;
 import io.residency.auditor.estate.K8sResource;
@@ -229,6 +241,25 @@ class KubernetesSourcesTest {
                     .hasMessage("no kubeconfig for context eu-prod (no --kubeconfig, no KUBECONFIG file, no ~/.kube/config);"
                             + " expected a kubeconfig defining context eu-prod");
         }
+    }
+
+    @Test
+    void theCollectorParsesAClusterKeyLikeAFileAndReadsNoClusterOffline() {
+        LoadedEstate estate = new LoadedEstate(new Estate(null, List.of(new RegionStack("eu-west-1", List.of(new SourceSpec(null, "loki",
+                null, null, null, null, null, null, null, null, null, configMap("eu-prod", "loki", null))))), null, null, null, null, null, null),
+                dir.resolve("estate.yaml"), "0");
+        ConfigCollector collector = new ConfigCollector(new SourceFetcher(Duration.ofSeconds(1), Duration.ofSeconds(1), name -> null),
+                new EnvExpander(name -> null));
+
+        CollectedSource online = collector.collect(estate, false, sources).get(0);
+        CollectedSource offline = collector.collect(estate, true, sources).get(0);
+
+        assertThat(online.source().status()).isEqualTo(SourceStatus.OK);
+        assertThat(online.source().location()).isEqualTo("k8s://eu-prod/logging/configmap/loki#config.yaml");
+        assertThat(online.storage()).extracting(StorageFact::bucket, StorageFact::line).containsExactly(tuple("loki-chunks-eu", 8));
+        assertThat(offline.source().status()).isEqualTo(SourceStatus.ERROR);
+        assertThat(offline.source().location()).isEqualTo("k8s://eu-prod/logging/configmap/loki");
+        assertThat(offline.source().reason()).isEqualTo("a Kubernetes source is not read offline; point the estate at the release's rendered config file");
     }
 
     @Test
