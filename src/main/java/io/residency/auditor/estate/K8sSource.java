@@ -12,6 +12,25 @@ package io.residency.auditor.estate;
  */
 public record K8sSource(String context, String namespace, String configMap, String secret, K8sResource resource, String key) {
 
+    /** How evidence names a source without a context: the cluster the auditor runs in. */
+    public static final String IN_CLUSTER = "in-cluster";
+
+    /** {@code configmap}, {@code secret} or the resource's {@code apiVersion/Kind}. */
+    public String objectType() {
+        return configMap != null ? "configmap" : secret != null ? "secret" : resource.apiVersion() + "/" + resource.kind();
+    }
+
+    /**
+     * Where the source is, as facts and findings name it: {@code k8s://eu-prod/logging/configmap/loki#config.yaml},
+     * {@code k8s://in-cluster/...} without a context.
+     *
+     * @param chosenKey the data key read, or {@code null} while it is not known (or for a resource)
+     */
+    public String location(String chosenKey) {
+        return "k8s://" + (context == null ? IN_CLUSTER : context) + "/" + namespace + "/" + objectType() + "/" + objectName()
+                + (chosenKey == null ? "" : "#" + chosenKey);
+    }
+
     /** The object's name, whichever of configMap, secret or resource names it. */
     public String objectName() {
         return configMap != null ? configMap : secret != null ? secret : resource.name();

@@ -19,7 +19,7 @@ public interface ClusterSources extends AutoCloseable {
 
         @Override
         public String location(K8sSource source) {
-            return "k8s://" + source.namespace();
+            return source.location(source.key());
         }
 
         @Override

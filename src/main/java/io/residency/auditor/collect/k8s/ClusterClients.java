@@ -53,7 +53,13 @@ final class ClusterClients implements AutoCloseable {
         String key = context == null ? "" : context;
         KubernetesClient client = clients.get(key);
         if (client == null) {
-            client = new KubernetesClientBuilder().withConfig(bounded(context == null ? inCluster() : fromKubeconfig(context))).build();
+            Config config = bounded(context == null ? inCluster() : fromKubeconfig(context));
+            try {
+                client = new KubernetesClientBuilder().withConfig(config).build();
+            } catch (RuntimeException e) {
+                throw new SourceReadException("no client for " + (context == null ? "the cluster the auditor runs in" : "context " + context)
+                        + " (" + e.getClass().getSimpleName() + "); expected a cluster address and credentials the client accepts", e);
+            }
             clients.put(key, client);
         }
         return client;
@@ -74,7 +80,7 @@ final class ClusterClients implements AutoCloseable {
         }
         try {
             return Config.fromKubeconfig(context, kubeconfig.text(), kubeconfig.path().toString());
-        } catch (KubernetesClientException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new SourceReadException("context " + context + " of kubeconfig " + kubeconfig.path() + " cannot be used ("
                     + e.getClass().getSimpleName() + "); expected a cluster, a user and a namespace that kubectl accepts", e);
         }

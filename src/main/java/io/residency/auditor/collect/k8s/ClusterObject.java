@@ -10,25 +10,24 @@ import io.residency.auditor.estate.K8sSource;
  * @param apiGroup the RBAC API group ({@code ""} for the core group)
  * @param plural   the RBAC resource ({@code configmaps}, {@code secrets}; a custom resource's plural once discovered)
  */
-record ClusterObject(String context, String namespace, String type, String name, String apiGroup, String plural) {
+record ClusterObject(K8sSource source, String context, String namespace, String type, String name, String apiGroup, String plural) {
 
     /** How a source without a context (the cluster the auditor runs in) is named. */
-    static final String IN_CLUSTER = "in-cluster";
+    static final String IN_CLUSTER = K8sSource.IN_CLUSTER;
 
     static ClusterObject of(K8sSource source) {
         String context = source.context() == null ? IN_CLUSTER : source.context();
-        String type = source.configMap() != null ? "configmap" : source.secret() != null ? "secret"
-                : source.resource().apiVersion() + "/" + source.resource().kind();
-        return new ClusterObject(context, source.namespace(), type, source.objectName(), source.rbacApiGroup(), source.rbacResource());
+        return new ClusterObject(source, context, source.namespace(), source.objectType(), source.objectName(), source.rbacApiGroup(),
+                source.rbacResource());
     }
 
     ClusterObject withPlural(String discovered) {
-        return new ClusterObject(context, namespace, type, name, apiGroup, discovered);
+        return new ClusterObject(source, context, namespace, type, name, apiGroup, discovered);
     }
 
     /** {@code k8s://eu-prod/logging/configmap/loki}, with {@code #key} once the data key is known. */
     String location(String key) {
-        return "k8s://" + context + "/" + namespace + "/" + type + "/" + name + (key == null ? "" : "#" + key);
+        return source.location(key);
     }
 
     /** "configmap loki in namespace logging of context eu-prod", for messages. */

@@ -68,6 +68,10 @@ public final class ClusterObjectReader implements ClusterSources {
             return resource(client, object, source);
         } catch (KubernetesClientException e) {
             throw failure(e, object);
+        } catch (RuntimeException e) {
+            // An answer the client could not take (not JSON, an unexpected shape): unreadable, never a crashed run.
+            throw new SourceReadException(object.describe() + ": the API server's answer could not be read (" + e.getClass().getSimpleName()
+                    + "); expected the object as the Kubernetes API serves it", e);
         }
     }
 

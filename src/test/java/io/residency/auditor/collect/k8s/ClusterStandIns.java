@@ -39,6 +39,7 @@ public final class ClusterStandIns implements AutoCloseable {
     private final Map<String, KubernetesMockServer> servers = new LinkedHashMap<>();
     private final Map<String, KubernetesClient> clients = new HashMap<>();
     private final Map<String, String> unreachable = new LinkedHashMap<>();
+    private final List<ServerSocket> silent = new ArrayList<>();
 
     /** A cluster behind {@code context}, serving whatever is created through {@link #client}. */
     public KubernetesClient cluster(String context) {
@@ -66,6 +67,13 @@ public final class ClusterStandIns implements AutoCloseable {
             port = socket.getLocalPort();
         }
         unreachable.put(context, "http://127.0.0.1:" + port);
+    }
+
+    /** A context whose API server accepts connections (the kernel's backlog) and never answers. */
+    public void silent(String context) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        silent.add(socket);
+        unreachable.put(context, "http://127.0.0.1:" + socket.getLocalPort());
     }
 
     public KubernetesClient client(String context) {
@@ -115,5 +123,12 @@ public final class ClusterStandIns implements AutoCloseable {
         clients.values().forEach(KubernetesClient::close);
         List<KubernetesMockServer> all = new ArrayList<>(servers.values());
         all.forEach(KubernetesMockServer::destroy);
+        for (ServerSocket socket : silent) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Closing a listener that never accepted: nothing to keep.
+            }
+        }
     }
 }

@@ -86,6 +86,7 @@ class KubernetesSourcesTest {
         KubernetesClient us = clusters.cluster("us-prod");
         refusing = clusters.expectations("eu-restricted");
         clusters.unreachable("eu-gone");
+        clusters.silent("eu-silent");
         ClusterStandIns.configMap(eu, "logging", "loki", Map.of("config.yaml", LOKI_EU, "runtime-config.yaml", "overrides: {}\n"));
         ClusterStandIns.configMap(us, "logging", "loki", Map.of("config.yaml", LOKI_US));
         ClusterStandIns.secret(eu, "logging", "loki-config", Map.of("config.yaml", LOKI_IN_SECRET, "admin-password", SECRET_VALUE));
@@ -200,7 +201,7 @@ class KubernetesSourcesTest {
     void anUnknownContextListsTheKubeconfigsContextsAndNeverFallsBackToTheCurrentOne() {
         assertThatThrownBy(() -> sources.fetch(configMap("ap-prod", "loki", "config.yaml"), LOKI_KEYS))
                 .isInstanceOf(SourceReadException.class)
-                .hasMessage("context ap-prod is not defined in kubeconfig " + kubeconfig + " (its contexts: [eu-gone, eu-prod, eu-restricted, us-prod]);"
+                .hasMessage("context ap-prod is not defined in kubeconfig " + kubeconfig + " (its contexts: [eu-gone, eu-prod, eu-restricted, eu-silent, us-prod]);"
                         + " expected the region's cluster context (kubectl config get-contexts)");
     }
 
@@ -213,6 +214,19 @@ class KubernetesSourcesTest {
                 .hasMessageStartingWith("configmap loki in namespace logging of context eu-gone: the API server did not answer (")
                 .hasMessageEndingWith("); expected the cluster to be reachable within 5 s");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anApiServerThatNeverAnswersIsUnreadableWithinTheRequestBound() {
+        long started = System.nanoTime();
+        try (ClusterSources impatient = new KubernetesSources(name -> null, dir, Duration.ofSeconds(1), Duration.ofSeconds(1)).open(kubeconfig)) {
+            assertThatThrownBy(() -> impatient.fetch(configMap("eu-silent", "loki", "config.yaml"), LOKI_KEYS))
+                    .isInstanceOf(SourceReadException.class)
+                    .hasMessageStartingWith("configmap loki in namespace logging of context eu-silent: the API server did not answer (")
+                    .hasMessageEndingWith("); expected the cluster to be reachable within 1 s");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one request and one retry of 1 s each, not the client's defaults")
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
