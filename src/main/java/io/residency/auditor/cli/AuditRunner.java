@@ -79,6 +79,10 @@ final class AuditRunner {
         if (options.estate == null) {
             throw new picocli.CommandLine.ParameterException(options.command.commandLine(), "Missing required option: '--estate=FILE'");
         }
+        if (options.kubeconfig != null && !java.nio.file.Files.isRegularFile(options.kubeconfig)) {
+            throw new picocli.CommandLine.ParameterException(options.command.commandLine(),
+                    "--kubeconfig " + options.kubeconfig + ": not a file; expected a kubeconfig (kubectl config view --raw)");
+        }
         Path keyFile = options.signingKeyFile(System::getenv);
         if (keyFile == null && options.requireSigned) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(options),

@@ -107,6 +107,22 @@ class KubernetesEstateAuditTest {
         }
     }
 
+    @Test
+    void aKubeconfigOptionNamingNoFileIsExitTwoBeforeAnythingRuns() throws IOException {
+        Path estate = Files.writeString(dir.resolve("estate.yaml"), """
+                regions:
+                  - name: eu-west-1
+                    sources: [{kind: loki, k8s: {context: eu-prod, namespace: logging, configMap: loki}}]
+                """);
+
+        CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--kubeconfig", dir.resolve("absent").toString(),
+                "--db", "jdbc:h2:mem:kubeconfig-absent", "--out", dir.resolve("out").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--kubeconfig " + dir.resolve("absent") + ": not a file; expected a kubeconfig");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     private static JsonNode finding(List<JsonNode> findings, String control, String sourceId) {
         return findings.stream()
                 .filter(f -> control.equals(f.path("control").asString()) && sourceId.equals(f.path("evidence").path("source_id").asString()))
