@@ -79,6 +79,10 @@ final class AuditRunner {
         if (options.estate == null) {
             throw new picocli.CommandLine.ParameterException(options.command.commandLine(), "Missing required option: '--estate=FILE'");
         }
+        if (options.kubeconfig != null && !java.nio.file.Files.isRegularFile(options.kubeconfig)) {
+            throw new picocli.CommandLine.ParameterException(options.command.commandLine(),
+                    "--kubeconfig " + options.kubeconfig + ": not a file; expected a kubeconfig (kubectl config view --raw)");
+        }
         Path keyFile = options.signingKeyFile(System::getenv);
         if (keyFile == null && options.requireSigned) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(options),
@@ -92,12 +96,12 @@ final class AuditRunner {
         LoadedWaivers waivers = loader.loadWaivers(options.waivers, policy, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         AuditRequest request = new AuditRequest(RunIds.next(Instant.now()), options.estate, options.policy, options.waivers,
                 estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats, keyFile,
-                options.allowFilesOutsideEstate);
+                options.allowFilesOutsideEstate, options.kubeconfig);
         return new AuditLauncher().launch(new AuditInputs(request, estate, policy, waivers), options.db, options.verbose);
     }
 
     /** Messages are literal, so the simple interpolator serves and no expression language is needed. */
-    private static Validator validator() {
+    static Validator validator() {
         return Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory()

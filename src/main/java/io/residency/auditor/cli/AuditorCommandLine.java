@@ -13,7 +13,7 @@ import picocli.CommandLine;
 
 /** The {@code residency-auditor} command line and its mapping of outcomes to exit codes. */
 @Command(name = "residency-auditor", mixinStandardHelpOptions = true, versionProvider = AuditorCommandLine.Version.class,
-        subcommands = {AuditCommand.class, GateCommand.class, VerifyCommand.class, RejudgeCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class},
+        subcommands = {AuditCommand.class, GateCommand.class, VerifyCommand.class, RejudgeCommand.class, RbacCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class},
         description = "Proves that a multi-region observability platform keeps personal and financial data in its jurisdiction.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:completed; nothing at or above the fail-on level (also --help, --version)",

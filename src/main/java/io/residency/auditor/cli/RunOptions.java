@@ -48,6 +48,11 @@ public class RunOptions {
             description = "Let the estate name config files outside its own folder (by default '..' and symbolic links leading out are refused).")
     boolean allowFilesOutsideEstate;
 
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "The kubeconfig whose contexts the estate's k8s sources name. Default: the first file of $KUBECONFIG, else ~/.kube/config; "
+                    + "a k8s source without a context reads the cluster the auditor runs in (its service account).")
+    Path kubeconfig;
+
     @Option(names = "--verbose", description = "Log details, including stack traces of errors, to stderr.")
     boolean verbose;
 

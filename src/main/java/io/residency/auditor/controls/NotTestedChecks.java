@@ -74,7 +74,7 @@ public class NotTestedChecks {
             Map<String, Set<String>> liveByRegion = new TreeMap<>();
             jdbc.sql("""
                             SELECT region, source_id FROM source_fact
-                            WHERE run_id = ? AND status = 'ERROR' AND (location LIKE 'http://%' OR location LIKE 'https://%')""")
+                            WHERE run_id = ? AND status = 'ERROR' AND (location LIKE 'http://%' OR location LIKE 'https://%' OR location LIKE 'k8s://%')""")
                     .param(runId)
                     .query((row, index) -> liveByRegion.computeIfAbsent(row.getString(1), r -> new TreeSet<>()).add(row.getString(2)))
                     .list();

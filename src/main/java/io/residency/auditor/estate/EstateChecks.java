@@ -2,6 +2,7 @@ package io.residency.auditor.estate;
 
 import io.residency.auditor.input.InvalidInputException;
 import io.residency.auditor.input.YamlErrors;
+import io.residency.auditor.input.YamlLocator;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -140,6 +141,71 @@ public final class EstateChecks {
         }
         if (source.file() != null && (source.file().isBlank() || source.file().indexOf('\0') >= 0)) {
             throw problem(with(path, "file"), "not a file path; expected a path relative to the estate file's folder");
+        }
+        if (source.k8s() != null) {
+            checkK8s(source, with(path, "k8s"));
+        }
+    }
+
+    /** A Kubernetes name: DNS-1123 labels joined by dots, as the API server requires for ConfigMaps, Secrets and most resources. */
+    private static final String K8S_NAME = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
+    private static final String K8S_NAMESPACE = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    private static final String K8S_DATA_KEY = "[-._a-zA-Z0-9]+";
+
+    private void checkK8s(SourceSpec source, List<Object> path) {
+        K8sSource k8s = source.k8s();
+        List<Object> parent = path.subList(0, path.size() - 1);
+        if (source.key() != null || source.object() != null) {
+            throw problem(with(parent, source.key() != null ? "key" : "object"), "not read with k8s; expected the data key inside k8s (k8s.key)");
+        }
+        if (source.tokenFile() != null || source.tokenEnv() != null) {
+            throw problem(with(parent, source.tokenFile() != null ? "tokenFile" : "tokenEnv"),
+                    "not read with k8s; the cluster's credentials come from the kubeconfig context or the service account");
+        }
+        if ("configmap".equals(source.format())) {
+            throw problem(with(parent, "format"), "a k8s source already reads the data key out of its object; expected format raw or helm-values");
+        }
+        if (k8s.context() != null && (k8s.context().isBlank() || k8s.context().chars().anyMatch(Character::isISOControl))) {
+            throw problem(with(path, "context"), "not a context name; expected a context of the kubeconfig, or no context to read the cluster the auditor runs in");
+        }
+        name(k8s.namespace(), K8S_NAMESPACE, 63, with(path, "namespace"), "a namespace name such as logging");
+        int objects = (k8s.configMap() != null ? 1 : 0) + (k8s.secret() != null ? 1 : 0) + (k8s.resource() != null ? 1 : 0);
+        if (objects != 1) {
+            throw problem(path, "expected exactly one of 'configMap', 'secret' or 'resource'");
+        }
+        if (k8s.configMap() != null) {
+            name(k8s.configMap(), K8S_NAME, 253, with(path, "configMap"), "a ConfigMap name such as loki");
+        }
+        if (k8s.secret() != null) {
+            name(k8s.secret(), K8S_NAME, 253, with(path, "secret"), "a Secret name such as loki");
+        }
+        if (k8s.key() != null) {
+            if (k8s.resource() != null) {
+                throw problem(with(path, "key"), "a resource is read whole; expected 'key' only with configMap or secret");
+            }
+            name(k8s.key(), K8S_DATA_KEY, 253, with(path, "key"), "a data key such as config.yaml");
+        }
+        K8sResource resource = k8s.resource();
+        if (resource != null) {
+            List<Object> at = with(path, "resource");
+            name(resource.apiVersion(), "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?v[0-9]+((alpha|beta)[0-9]+)?", 253,
+                    with(at, "apiVersion"), "group/version such as opentelemetry.io/v1beta1");
+            name(resource.kind(), "[A-Z][A-Za-z0-9]*", 63, with(at, "kind"), "a kind such as OpenTelemetryCollector");
+            name(resource.name(), K8S_NAME, 253, with(at, "name"), "the resource's name");
+        }
+    }
+
+    private void name(String value, String pattern, int maxLength, List<Object> path, String expected) {
+        if (value == null) {
+            // Not in the file: the line is the mapping's that lacks it.
+            int line = YamlLocator.lineOf(content, path.subList(0, path.size() - 1));
+            throw new InvalidInputException(name, (line > 0 ? "line " + line + ", " : "") + YamlErrors.readable(path), "missing; expected " + expected);
+        }
+        if (value.isBlank()) {
+            throw problem(path, "missing; expected " + expected);
+        }
+        if (value.length() > maxLength || !value.matches(pattern)) {
+            throw problem(path, "not a valid Kubernetes value; expected " + expected);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Where one configuration is read from: a file (relative to the estate file) or a live URL.
+ * Where one configuration is read from: a file (relative to the estate file), a live URL or a
+ * Kubernetes cluster.
  *
  * @param kind      a registered source kind; {@link EstateLoader} checks it against the registry's
  *                  names, so this package need not know them
@@ -22,6 +23,7 @@ import java.util.List;
  *                  {@code --config} flags (maps merge deeply, a later file wins, lists are replaced)
  * @param api       the component's own HTTP API base URL (prometheus: /api/v1/status/config and flags;
  *                  grafana-datasources: /api/datasources), as opposed to {@code url}, which serves the config file
+ * @param k8s       a ConfigMap or Secret key, or a custom resource, read from a cluster
  */
 public record SourceSpec(
         String id,
@@ -35,7 +37,8 @@ public record SourceSpec(
         String tokenFile,
         String tokenEnv,
         List<String> files,
-        String api) {
+        String api,
+        K8sSource k8s) {
 
     /** The kind that reads {@link #files}: only the OpenTelemetry Collector merges several configs. */
     public static final String MERGING_KIND = "otel-collector";
@@ -50,18 +53,18 @@ public record SourceSpec(
     /** A source of one file or URL. */
     public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
                       String tokenFile, String tokenEnv) {
-        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null, null);
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null, null, null);
     }
 
     /** A source of one file or URL, or of several files merged. */
     public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
                       String tokenFile, String tokenEnv, List<String> files) {
-        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, files, null);
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, files, null, null);
     }
 
-    @AssertTrue(message = "expected exactly one of 'file', 'files', 'url' or 'api'")
+    @AssertTrue(message = "expected exactly one of 'file', 'files', 'url', 'api' or 'k8s'")
     public boolean isFileOrUrl() {
-        return (file != null ? 1 : 0) + (url != null ? 1 : 0) + (files != null ? 1 : 0) + (api != null ? 1 : 0) == 1;
+        return (file != null ? 1 : 0) + (url != null ? 1 : 0) + (files != null ? 1 : 0) + (api != null ? 1 : 0) + (k8s != null ? 1 : 0) == 1;
     }
 
     @AssertTrue(message = "'api' is read only for kinds prometheus and grafana-datasources, whose answer is the config itself;"

@@ -21,7 +21,8 @@ public final class EvidenceRefs {
         Object sourceId = evidence.get("source_id");
         Object line = evidence.get("line");
         Object file = evidence.get("file");
-        boolean liveSource = file != null && String.valueOf(file).contains("://");
+        // A live endpoint's answer is not kept; a cluster object's text is (inputs/sources/), so its lines point there.
+        boolean liveSource = file != null && String.valueOf(file).contains("://") && !String.valueOf(file).startsWith("k8s://");
         if (sourceId != null && line != null && !liveSource) {
             return "inputs/" + InputCopies.sourceFile(String.valueOf(sourceId)) + ":" + line;
         }

@@ -18,17 +18,26 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param signingKey the Ed25519 PEM key file that signs the bundle, or {@code null} for an unsigned bundle; only
  *                   the path is carried (job parameters are stored), the render step reads the key
  * @param allowFilesOutsideEstate config files may lie outside the estate file's folder (--allow-files-outside-estate)
+ * @param kubeconfig the kubeconfig of the estate's {@code k8s:} contexts (--kubeconfig), or {@code null}: KUBECONFIG, else ~/.kube/config
  */
 public record AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
                            String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
-                           Set<String> formats, Path signingKey, boolean allowFilesOutsideEstate) {
+                           Set<String> formats, Path signingKey, boolean allowFilesOutsideEstate, Path kubeconfig) {
+
+    /** A run without --kubeconfig. */
+    public AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
+                        String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
+                        Set<String> formats, Path signingKey, boolean allowFilesOutsideEstate) {
+        this(runId, estateFile, policyFile, waiversFile, estateSha256, policySha256, waiversSha256, outDir, mode, offline,
+                formats, signingKey, allowFilesOutsideEstate, null);
+    }
 
     /** An unsigned run whose config files stay inside the estate's folder. */
     public AuditRequest(String runId, Path estateFile, Path policyFile, Path waiversFile, String estateSha256,
                         String policySha256, String waiversSha256, Path outDir, String mode, boolean offline,
                         Set<String> formats) {
         this(runId, estateFile, policyFile, waiversFile, estateSha256, policySha256, waiversSha256, outDir, mode, offline,
-                formats, null, false);
+                formats, null, false, null);
     }
 
     public AuditRequest {
@@ -48,6 +57,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
     private static final String FORMATS = "formats";
     private static final String SIGNING_KEY = "signingKeyFile";
     private static final String FILES_OUTSIDE = "allowFilesOutsideEstate";
+    private static final String KUBECONFIG = "kubeconfig";
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -64,6 +74,7 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 .addString(FORMATS, String.join(",", new TreeSet<>(formats)), false)
                 .addString(SIGNING_KEY, signingKey == null ? "" : signingKey.toAbsolutePath().toString(), false)
                 .addString(FILES_OUTSIDE, String.valueOf(allowFilesOutsideEstate), false)
+                .addString(KUBECONFIG, kubeconfig == null ? "" : kubeconfig.toAbsolutePath().toString(), false)
                 .toJobParameters();
     }
 
@@ -73,7 +84,8 @@ public record AuditRequest(String runId, Path estateFile, Path policyFile, Path 
                 parameters.getString(ESTATE_SHA), parameters.getString(POLICY_SHA), emptyToNull(parameters.getString(WAIVERS_SHA)),
                 Path.of(parameters.getString(OUT)), parameters.getString(MODE),
                 Boolean.parseBoolean(parameters.getString(OFFLINE)), formats(parameters.getString(FORMATS)),
-                optionalPath(parameters.getString(SIGNING_KEY)), Boolean.parseBoolean(parameters.getString(FILES_OUTSIDE)));
+                optionalPath(parameters.getString(SIGNING_KEY)), Boolean.parseBoolean(parameters.getString(FILES_OUTSIDE)),
+                optionalPath(parameters.getString(KUBECONFIG)));
     }
 
     private static Set<String> formats(String list) {

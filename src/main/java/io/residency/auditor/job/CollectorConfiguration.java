@@ -3,6 +3,7 @@ package io.residency.auditor.job;
 import io.residency.auditor.collect.config.ConfigCollector;
 import io.residency.auditor.collect.config.EnvExpander;
 import io.residency.auditor.collect.config.SourceFetcher;
+import io.residency.auditor.collect.k8s.KubernetesSources;
 import io.residency.auditor.collect.s3.BucketInventoryCollection;
 import io.residency.auditor.collect.series.FederatedSeriesCollection;
 import io.residency.auditor.collect.series.QuerierTopologyCollection;
@@ -37,6 +38,12 @@ public class CollectorConfiguration {
     public ConfigCollector configCollector(SourceSettings settings) {
         EnvExpander environment = EnvExpander.ofSystem();
         return new ConfigCollector(new SourceFetcher(settings.connectTimeout(), settings.readTimeout(), System::getenv), environment);
+    }
+
+    /** Clusters of the estate's {@code k8s:} sources, with the live sources' time-outs. */
+    @Bean
+    public KubernetesSources kubernetesSources(SourceSettings settings) {
+        return new KubernetesSources(System::getenv, settings.connectTimeout(), settings.readTimeout());
     }
 
     /** @param timeout how long one querier call may take ({@code residency.thanos.timeout}) */

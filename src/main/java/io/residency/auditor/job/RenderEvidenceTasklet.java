@@ -7,7 +7,9 @@ import io.residency.auditor.evidence.ReportFormat;
 import io.residency.auditor.evidence.signing.Ed25519Keys;
 import io.residency.auditor.evidence.signing.SigningKey;
 import io.residency.auditor.facts.RunKeysRepository;
+import io.residency.auditor.collect.config.ClusterSources;
 import io.residency.auditor.collect.config.SourceCopies;
+import io.residency.auditor.collect.k8s.KubernetesSources;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.evidence.BundleContents;
 import io.residency.auditor.evidence.InputCopies;
@@ -38,9 +40,11 @@ public class RenderEvidenceTasklet implements Tasklet {
     private final RunKeysRepository keys;
     private final FactExporter facts;
     private final FactRepository factRepository;
+    private final KubernetesSources clusters;
 
     public RenderEvidenceTasklet(AuditInputsLoader inputs, EvidenceModelReader models, EvidenceBundleWriter writer, RunKeysRepository keys,
-                                 FactExporter facts, FactRepository factRepository) {
+                                 FactExporter facts, FactRepository factRepository, KubernetesSources clusters) {
+        this.clusters = clusters;
         this.facts = facts;
         this.factRepository = factRepository;
         this.inputs = inputs;
@@ -60,7 +64,10 @@ public class RenderEvidenceTasklet implements Tasklet {
         EvidenceModel model = models.read(request.runId(), request.estateFile().toString(),
                 request.waiversFile() == null ? null : request.waiversFile().toString(), loaded.policy().policy());
         LoadedEstate estate = request.allowFilesOutsideEstate() ? loaded.estate().withFilesOutsideAllowed() : loaded.estate();
-        Map<String, byte[]> sources = SourceCopies.of(estate, factRepository.sources(request.runId()));
+        Map<String, byte[]> sources;
+        try (ClusterSources clusterSources = clusters.open(request.kubeconfig())) {
+            sources = SourceCopies.of(estate, factRepository.sources(request.runId()), clusterSources);
+        }
         Map<String, byte[]> inputs = new TreeMap<>(inputFiles(request, sources));
         inputs.putAll(S3AnswerCopies.of(factRepository.bucketAnswers(request.runId())));
         BundleContents contents = new BundleContents(inputs, facts.export(request.runId()));

@@ -53,14 +53,15 @@ public final class ConfigCollector {
 
     /** @param offline judge files only: live endpoints are recorded as not read */
     public List<CollectedSource> collect(LoadedEstate loaded, boolean offline) {
-        return collect(loaded, offline, PersonalAttributes.NONE);
+        return collect(loaded, offline, ClusterSources.NONE, PersonalAttributes.NONE);
     }
 
     /**
-     * @param offline  judge files only: live endpoints are recorded as not read
+     * @param offline  judge files only: live endpoints and clusters are recorded as not read
+     * @param clusters reads the estate's {@code k8s:} sources
      * @param personal the policy's PII settings, which judge the attributes a collector copies into metrics
      */
-    public List<CollectedSource> collect(LoadedEstate loaded, boolean offline, PersonalAttributes personal) {
+    public List<CollectedSource> collect(LoadedEstate loaded, boolean offline, ClusterSources clusters, PersonalAttributes personal) {
         Estate estate = loaded.estate();
         EndpointRegions endpointRegions = new EndpointRegions(estate.endpoints());
         String thanosHost = estate.central() == null || estate.central().thanos() == null
@@ -68,18 +69,20 @@ public final class ConfigCollector {
         Map<String, Integer> idCounts = new HashMap<>();
         List<CollectedSource> collected = new ArrayList<>();
         estate.regions().forEach(stack -> stack.sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost, personal), offline))));
+                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost, personal), offline, clusters))));
         if (estate.central() != null) {
             String region = estate.central().region();
             estate.central().sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost, personal), offline)));
+                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost, personal), offline, clusters)));
         }
         return collected;
     }
 
-    private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context, boolean offline) {
+    private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context, boolean offline,
+                                       ClusterSources clusters) {
         String location = spec.files() != null ? String.join(" + ", spec.files())
-                : spec.file() != null ? spec.file() : spec.api() != null ? SafeUrls.redact(spec.api()) : SafeUrls.redact(spec.url());
+                : spec.file() != null ? spec.file() : spec.api() != null ? SafeUrls.redact(spec.api())
+                : spec.k8s() != null ? clusters.location(spec.k8s()) : SafeUrls.redact(spec.url());
         String region = context.stackRegion();
         // The estate loader admits only registered kinds, so an unknown one here is a bug, not a source problem.
         SourceKind kind = kinds.get(spec.kind());
@@ -87,9 +90,20 @@ public final class ConfigCollector {
             if (offline && (spec.url() != null || spec.api() != null)) {
                 throw new SourceReadException("a live endpoint is not read offline; point the estate at the release's config file");
             }
-            ConfigDocument document = spec.files() != null ? readMerged(loaded, spec, kind)
-                    : spec.api() != null ? readApi(spec, kind)
-                    : reader.read(spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded, spec.file()), spec, kind);
+            if (offline && spec.k8s() != null) {
+                throw new SourceReadException("a Kubernetes source is not read offline; point the estate at the release's rendered config file");
+            }
+            ConfigDocument document;
+            if (spec.k8s() != null) {
+                // The key's text is parsed exactly like a file's bytes; the location names the key chosen.
+                ClusterDocument fetched = clusters.fetch(spec.k8s(), ConfigMapExtractor.usualKeys(kind));
+                location = fetched.location();
+                document = reader.read(fetched.content(), spec, kind);
+            } else {
+                document = spec.files() != null ? readMerged(loaded, spec, kind)
+                        : spec.api() != null ? readApi(spec, kind)
+                        : reader.read(spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded, spec.file()), spec, kind);
+            }
             ParsedConfig parsed = parse(kind, document, context);
             CollectedSource result = new CollectedSource(
                     new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.OK, null, document.sha256()),

@@ -83,6 +83,13 @@ final class ConfigMapExtractor {
         return objects.get(0);
     }
 
+    /** The data keys tried, in order, when a ConfigMap or Secret holds several and the estate names none. */
+    static List<String> usualKeys(SourceKind sourceKind) {
+        List<String> usual = new ArrayList<>(GENERIC_KEYS);
+        usual.addAll(sourceKind.configMapKeys());
+        return List.copyOf(usual);
+    }
+
     private static String chooseKey(List<String> keys, SourceSpec spec, SourceKind sourceKind, String object) throws SourceReadException {
         if (spec.key() != null) {
             if (!keys.contains(spec.key())) {
@@ -93,9 +100,7 @@ final class ConfigMapExtractor {
         if (keys.size() == 1) {
             return keys.get(0);
         }
-        List<String> usual = new ArrayList<>(GENERIC_KEYS);
-        usual.addAll(sourceKind.configMapKeys());
-        return usual.stream().filter(keys::contains).findFirst()
+        return usualKeys(sourceKind).stream().filter(keys::contains).findFirst()
                 .orElseThrow(() -> new SourceReadException(object + " has keys " + keys + "; set 'key' in the estate to choose one"));
     }
 }
