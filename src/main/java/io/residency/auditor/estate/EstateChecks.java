@@ -107,8 +107,26 @@ public final class EstateChecks {
         if (source.url() != null) {
             checkUrl(source.url(), with(path, "url"));
         }
+        if (source.chart() != null) {
+            checkChart(source, with(path, "chart"));
+        }
         if (source.file() != null && (source.file().isBlank() || source.file().indexOf('\0') >= 0)) {
             throw problem(with(path, "file"), "not a file path; expected a path relative to the estate file's folder");
+        }
+    }
+
+    /**
+     * The chart's spelling and version range; whether the auditor models that chart is the collector's
+     * question (an unmodelled chart is an UNVERIFIED source, not a bad estate).
+     */
+    private void checkChart(SourceSpec source, List<Object> path) {
+        if (!"helm-values".equals(source.format())) {
+            throw problem(path, "'chart' names the chart of Helm values; expected format: helm-values with it, or no chart");
+        }
+        try {
+            ChartReference.parse(source.chart());
+        } catch (IllegalArgumentException e) {
+            throw problem(path, e.getMessage());
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
  * @param tokenEnv  with url: an environment variable holding the bearer token
  * @param files     otel-collector only: several files merged in order, as the collector merges repeated
  *                  {@code --config} flags (maps merge deeply, a later file wins, lists are replaced)
+ * @param chart     with helm-values: the chart the values are for, e.g. {@code grafana/loki} or
+ *                  {@code grafana/loki@>=6 <7} ({@link ChartReference}); without it, the kind's default chart
  */
 public record SourceSpec(
         String id,
@@ -31,7 +33,8 @@ public record SourceSpec(
         Boolean expandEnv,
         String tokenFile,
         String tokenEnv,
-        List<String> files) {
+        List<String> files,
+        String chart) {
 
     /** The kind that reads {@link #files}: only the OpenTelemetry Collector merges several configs. */
     public static final String MERGING_KIND = "otel-collector";
@@ -45,6 +48,12 @@ public record SourceSpec(
     public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
                       String tokenFile, String tokenEnv) {
         this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null);
+    }
+
+    /** A source of one file, several files or a URL, without a chart. */
+    public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
+                      String tokenFile, String tokenEnv, List<String> files) {
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, files, null);
     }
 
     @AssertTrue(message = "expected exactly one of 'file', 'files' or 'url'")

@@ -1,0 +1,61 @@
+package io.residency.auditor.collect.config;
+
+import static io.residency.auditor.collect.config.HelmValues.path;
+
+import io.residency.auditor.estate.VersionRange;
+import java.util.Optional;
+
+/**
+ * The grafana/loki-distributed chart (grafana/helm-charts, 0.x): its loki.config template writes
+ * loki.schemaConfig as schema_config and loki.storageConfig as storage_config, keeps the ruler on
+ * local storage (/etc/loki/rules), and loki.structuredConfig is merged over the result.
+ */
+final class LokiDistributedChart implements HelmChart {
+
+    @Override
+    public String name() {
+        return "grafana/loki-distributed";
+    }
+
+    @Override
+    public String kind() {
+        return "loki";
+    }
+
+    @Override
+    public VersionRange modelled() {
+        return VersionRange.between(0, 0, 0, 1, 0, 0);
+    }
+
+    @Override
+    public Optional<String> misfit(HelmValues values) {
+        if (values.has("loki", "storage") || values.has("loki", "storage_config")) {
+            return Optional.of(values.where("loki", values.has("loki", "storage") ? "storage" : "storage_config")
+                    + " is read by grafana/loki, not grafana/loki-distributed (which reads loki.storageConfig)");
+        }
+        if (values.has("tempo") || values.has("storage", "trace")) {
+            return Optional.of("the values set " + (values.has("tempo") ? "tempo" : "storage.trace") + ", which the Tempo charts read");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RenderedChart render(HelmValues values) throws SourceReadException {
+        RenderedChart out = new RenderedChart(values);
+        Optional<String> replaced = ChartTemplates.override(values, "grafana-loki-distributed.loki.config.tpl", "loki", "config");
+        if (replaced.isPresent()) {
+            ChartConfigText.into(out, replaced.get(), path("loki", "config"));
+        } else {
+            out.set(path("ruler", "storage", "type"), HelmValues.NODES.stringNode("local"), null);
+            out.set(path("ruler", "storage", "local", "directory"), HelmValues.NODES.stringNode("/etc/loki/rules"), null);
+            if (values.truthy("loki", "schemaConfig")) {
+                out.copy(path("loki", "schemaConfig"), path("schema_config"));
+            }
+            if (values.truthy("loki", "storageConfig")) {
+                out.copy(path("loki", "storageConfig"), path("storage_config"));
+            }
+        }
+        out.merge(path(), path("loki", "structuredConfig"));
+        return out;
+    }
+}
