@@ -87,7 +87,8 @@ class ConfigFixturesTest {
                     .hasMessageContaining(error);
             return;
         }
-        ParsedConfig parsed = ConfigCollector.parse(sourceKind, reader.read(fetcher.fetchFile(fixture), spec, sourceKind), context);
+        ConfigDocument document = reader.read(fetcher.fetchFile(fixture), spec, sourceKind);
+        ParsedConfig parsed = ConfigCollector.parse(sourceKind, document, context.withInClusterStores(document.inClusterStores()));
         assertThat(describe(parsed)).as(fixture.getFileName().toString()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
