@@ -14,6 +14,9 @@ import tools.jackson.databind.ObjectMapper;
 public final class ConfigDocumentReader {
 
     private final ObjectMapper yaml = io.residency.auditor.input.YamlParsers.mapper().build();
+    /** Helm reads values with sigs.k8s.io/yaml (go-yaml v2, not strict): a repeated key is allowed and the last one wins. */
+    private final ObjectMapper helmYaml = io.residency.auditor.input.YamlParsers.mapper()
+            .disable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final EnvExpander envExpander;
     private final ConfigMapExtractor configMaps = new ConfigMapExtractor();
     private final HelmCharts charts = new HelmCharts();
@@ -40,7 +43,7 @@ public final class ConfigDocumentReader {
                 // Values may hold templates the chart renders with tpl; only a template where the auditor reads is refused.
                 HelmChart chart = charts.chartFor(kind.name(), spec.chart());
                 String expanded = expand(text, spec, kind);
-                HelmValues values = new HelmValues(mapping(expanded, ""), expanded.getBytes(StandardCharsets.UTF_8));
+                HelmValues values = new HelmValues(mapping(helmYaml, expanded, ""), expanded.getBytes(StandardCharsets.UTF_8));
                 Optional<String> misfit = chart.misfit(values);
                 if (misfit.isPresent()) {
                     throw new SourceReadException("these values do not fit chart " + chart.name()
@@ -73,6 +76,10 @@ public final class ConfigDocumentReader {
 
     /** Parses one YAML document that must be a mapping. */
     JsonNode mapping(String text, String origin) throws SourceReadException {
+        return mapping(yaml, text, origin);
+    }
+
+    private static JsonNode mapping(ObjectMapper yaml, String text, String origin) throws SourceReadException {
         String where = origin.isEmpty() ? "" : " (" + origin + ")";
         JsonNode root;
         try {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Expands {@code ${VAR}} and {@code ${VAR:-default}} in a configuration's text, as Loki and Tempo
- * do with {@code -config.expand-env=true}. An unset variable without a default is an error that
- * names the line: silently expanding it to nothing would audit a config that is not the deployed one.
+ * do with {@code -config.expand-env=true}. In {@link #expand} an unset variable without a default is an
+ * error that names the line; {@link #expandLenient} (Loki, Tempo) marks it so only its field is unverified.
  *
  * <p>The environment is the auditor's own, so it holds the auditor's credentials (AWS keys, the
  * database password, bearer tokens). A variable whose name looks secret is never read: it expands

@@ -6,6 +6,7 @@ import io.residency.auditor.estate.VersionRange;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The grafana/loki chart (production/helm/loki of grafana/loki, chart 5 to 7), modelled on its
@@ -48,6 +49,9 @@ final class LokiChart implements HelmChart {
             return Optional.of(values.where("config") + " holds a config mapping with no loki block: the layout of the old grafana/loki"
                     + " chart (2.x) or of another chart, not of grafana/loki 5+");
         }
+        if (values.at("config").isObject() && values.at("config").has("receivers")) {
+            return Optional.of(values.where("config") + " holds receivers: OpenTelemetry Collector chart values");
+        }
         return Optional.empty();
     }
 
@@ -58,10 +62,33 @@ final class LokiChart implements HelmChart {
         if (replaced.isPresent()) {
             ChartConfigText.into(out, replaced.get(), path("loki", "config"));
         } else {
+            validate(values);
             template(values, out);
         }
         out.merge(path(), path("loki", "structuredConfig"));
         return out;
+    }
+
+    /** The chart's templates/validate.yaml checks that bear on what is stored where: a failed check renders nothing. */
+    private static void validate(HelmValues values) throws SourceReadException {
+        if (values.truthy("config")) {
+            throw refused(values, "Top level 'config' is not allowed", values.where("config"));
+        }
+        boolean schema = values.truthy("loki", "schemaConfig") || values.truthy("loki", "structuredConfig", "schema_config");
+        boolean testSchema = ConfigTree.isTrue(values.at("loki", "useTestSchema"));
+        if (schema && testSchema) {
+            throw refused(values, "loki.useTestSchema must be false if loki.schemaConfig or loki.structuredConfig.schema_config are defined",
+                    values.where("loki", "useTestSchema"));
+        }
+        if (!schema && !testSchema) {
+            throw refused(values, "You must provide a schema_config for Loki", "the values set neither loki.schemaConfig,"
+                    + " loki.structuredConfig.schema_config nor loki.useTestSchema");
+        }
+    }
+
+    private static SourceReadException refused(HelmValues values, String chartMessage, String where) {
+        return new SourceReadException("the chart would refuse these values (\"" + chartMessage + "\", templates/validate.yaml): " + where
+                + "; expected values that " + NAME + " renders");
     }
 
     private static void template(HelmValues values, RenderedChart out) throws SourceReadException {
@@ -94,9 +121,19 @@ final class LokiChart implements HelmChart {
         }
         out.copy(path("loki", "schemaConfig"), path("schema_config"));
         if (ConfigTree.isTrue(values.at("loki", "useTestSchema"))) {
-            out.copy(path("loki", "testSchemaConfig"), path("schema_config"));
+            if (values.has("loki", "testSchemaConfig")) {
+                out.copy(path("loki", "testSchemaConfig"), path("schema_config"));
+            } else {
+                // The chart's own testSchemaConfig; its object_store is loki.testSchemaObjectStore: s3 with MinIO, else filesystem.
+                ObjectNode period = HelmValues.NODES.objectNode().put("from", "2024-04-01").put("store", "tsdb")
+                        .put("object_store", minio ? "s3" : "filesystem").put("schema", "v13");
+                period.putObject("index").put("prefix", "index_").put("period", "24h");
+                out.set(path("schema_config"), HelmValues.NODES.objectNode().set("configs", HelmValues.NODES.arrayNode().add(period)),
+                        path("loki", "useTestSchema"));
+            }
         }
-        if (values.truthy("loki", "storage_config")) {
+        // The chart's own values set storage_config (index gateway clients); only null removes it.
+        if (values.truthy("loki", "storage_config") || values.at("loki", "storage_config").isMissingNode()) {
             if (!values.has("loki", "storage_config", "use_thanos_objstore")) {
                 out.set(path("storage_config", "use_thanos_objstore"), HelmValues.NODES.booleanNode(thanos),
                         path("loki", "storage", "use_thanos_objstore"));

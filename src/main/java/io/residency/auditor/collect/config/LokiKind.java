@@ -32,6 +32,8 @@ public final class LokiKind implements SourceKind {
             new ClassicStore("cos", "cos", "cos"),
             new ClassicStore("alibabacloud", "alibabacloud", "alibabacloud"));
 
+    private static final Set<String> LOCAL_STORES = Set.of("filesystem", "local");
+
     @Override
     public String name() {
         return "loki";
@@ -111,6 +113,10 @@ public final class LokiKind implements SourceKind {
                         UnsetVariables.message(period.pathText() + ".object_store", unset.get()), use);
             } else if (objectStore.isEmpty()) {
                 stores.useMissing(period.pathText() + ".object_store", "", use + " names no object_store", use);
+            } else if (!stores.use(objectStore.get(), use) && LOCAL_STORES.contains(objectStore.get())) {
+                // Loki's filesystem client with its default directory (under common.path_prefix): the ingesters' own disk.
+                stores.addUsed(List.of(new StorageLocation(period.pathText() + ".object_store", "filesystem", "", region,
+                        "filesystem store with Loki's default directory: local volume of the stack", null, true, "")), use);
             } else if (!stores.use(objectStore.get(), use)) {
                 stores.useMissing(period.pathText() + ".object_store", objectStore.get(),
                         use + " writes to store '" + objectStore.get() + "', which is not configured", use);

@@ -80,6 +80,16 @@ final class RenderedChart implements ConfigLines {
 
     @Override
     public int lineOf(List<Object> configPath) {
+        int line = lineOfRendered(configPath);
+        if (line > 0) {
+            return line;
+        }
+        // A block the chart assembles from several values (common.storage.s3): the first line of those values.
+        return from.keySet().stream().filter(key -> key.size() > configPath.size() && key.subList(0, configPath.size()).equals(configPath))
+                .mapToInt(this::lineOfRendered).filter(found -> found > 0).min().orElse(-1);
+    }
+
+    private int lineOfRendered(List<Object> configPath) {
         for (int length = configPath.size(); length > 0; length--) {
             List<Object> valuesPath = from.get(configPath.subList(0, length));
             if (valuesPath != null) {
