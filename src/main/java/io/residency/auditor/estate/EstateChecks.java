@@ -139,6 +139,9 @@ public final class EstateChecks {
         if (source.api() != null) {
             checkUrl(source.api(), with(path, "api"));
         }
+        if (source.chart() != null) {
+            checkChart(source, with(path, "chart"));
+        }
         if (source.file() != null && (source.file().isBlank() || source.file().indexOf('\0') >= 0)) {
             throw problem(with(path, "file"), "not a file path; expected a path relative to the estate file's folder");
         }
@@ -206,6 +209,21 @@ public final class EstateChecks {
         }
         if (value.length() > maxLength || !value.matches(pattern)) {
             throw problem(path, "not a valid Kubernetes value; expected " + expected);
+        }
+    }
+
+    /**
+     * The chart's spelling and version range; whether the auditor models that chart is the collector's
+     * question (an unmodelled chart is an UNVERIFIED source, not a bad estate).
+     */
+    private void checkChart(SourceSpec source, List<Object> path) {
+        if (!"helm-values".equals(source.format())) {
+            throw problem(path, "'chart' names the chart of Helm values; expected format: helm-values with it, or no chart");
+        }
+        try {
+            ChartReference.parse(source.chart());
+        } catch (IllegalArgumentException e) {
+            throw problem(path, e.getMessage());
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.List;
  * @param api       the component's own HTTP API base URL (prometheus: /api/v1/status/config and flags;
  *                  grafana-datasources: /api/datasources), as opposed to {@code url}, which serves the config file
  * @param k8s       a ConfigMap or Secret key, or a custom resource, read from a cluster
+ * @param chart     with helm-values: the chart the values are for, e.g. {@code grafana/loki} or
+ *                  {@code grafana/loki@>=6 <7} ({@link ChartReference}); without it, the kind's default chart
  */
 public record SourceSpec(
         String id,
@@ -38,7 +40,8 @@ public record SourceSpec(
         String tokenEnv,
         List<String> files,
         String api,
-        K8sSource k8s) {
+        K8sSource k8s,
+        String chart) {
 
     /** The kind that reads {@link #files}: only the OpenTelemetry Collector merges several configs. */
     public static final String MERGING_KIND = "otel-collector";
@@ -53,13 +56,13 @@ public record SourceSpec(
     /** A source of one file or URL. */
     public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
                       String tokenFile, String tokenEnv) {
-        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null, null, null);
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, null, null, null, null);
     }
 
     /** A source of one file or URL, or of several files merged. */
     public SourceSpec(String id, String kind, String file, String url, String format, String object, String key, Boolean expandEnv,
                       String tokenFile, String tokenEnv, List<String> files) {
-        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, files, null, null);
+        this(id, kind, file, url, format, object, key, expandEnv, tokenFile, tokenEnv, files, null, null, null);
     }
 
     @AssertTrue(message = "expected exactly one of 'file', 'files', 'url', 'api' or 'k8s'")

@@ -13,7 +13,6 @@ import io.residency.auditor.facts.SourceStatus;
 import io.residency.auditor.facts.StorageFact;
 import io.residency.auditor.input.Sha256;
 import io.residency.auditor.input.YamlErrors;
-import io.residency.auditor.input.YamlLocator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,7 +103,7 @@ public final class ConfigCollector {
                         : spec.api() != null ? readApi(spec, kind)
                         : reader.read(spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded, spec.file()), spec, kind);
             }
-            ParsedConfig parsed = parse(kind, document, context);
+            ParsedConfig parsed = parse(kind, document, context.withInClusterStores(document.inClusterStores()));
             CollectedSource result = new CollectedSource(
                     new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.OK, null, document.sha256()),
                     parsed.storage().stream().map(at -> new StorageFact(sourceId, region, spec.kind(),
@@ -189,7 +188,7 @@ public final class ConfigCollector {
         try {
             parsed = kind.parse(document.root(), context);
         } catch (ConfigShapeException e) {
-            String place = document.content() == null ? YamlErrors.readable(e.path()) : YamlErrors.place(document.content(), e.path());
+            String place = document.lines().place(e.path());
             String origin = document.origin().isEmpty() ? "" : " (" + document.origin() + ")";
             throw new SourceReadException(place + origin + ": " + e.getMessage(), e);
         }
@@ -201,12 +200,9 @@ public final class ConfigCollector {
         return parsed;
     }
 
-    /** The line of a config path in a raw file; unknown inside manifests and Helm values, where the lines are another document's. */
+    /** The line of a config path in the source file: the raw file's, the manifest's, or the Helm value's it came from. */
     private static Integer lineOf(ConfigDocument document, String configPath) {
-        if (document.content() == null || !document.origin().isEmpty()) {
-            return null;
-        }
-        int line = YamlLocator.lineOf(document.content(), YamlErrors.parse(configPath));
+        int line = document.lines().lineOf(YamlErrors.parse(configPath));
         return line > 0 ? line : null;
     }
 

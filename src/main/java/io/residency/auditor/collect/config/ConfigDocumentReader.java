@@ -5,6 +5,7 @@ import io.residency.auditor.input.InputFiles;
 import io.residency.auditor.input.Sha256;
 import io.residency.auditor.input.YamlErrors;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -13,9 +14,13 @@ import tools.jackson.databind.ObjectMapper;
 public final class ConfigDocumentReader {
 
     private final ObjectMapper yaml = io.residency.auditor.input.YamlParsers.mapper().build();
+    /** Helm reads values with sigs.k8s.io/yaml (go-yaml v2, not strict): a repeated key is allowed and the last one wins. */
+    private final ObjectMapper helmYaml = io.residency.auditor.input.YamlParsers.mapper()
+            .disable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final EnvExpander envExpander;
     private final ConfigMapExtractor configMaps = new ConfigMapExtractor();
     private final OtelOperatorResource operatorResources = new OtelOperatorResource();
+    private final HelmCharts charts = new HelmCharts();
 
     public ConfigDocumentReader(EnvExpander envExpander) {
         this.envExpander = envExpander;
@@ -25,21 +30,30 @@ public final class ConfigDocumentReader {
     public ConfigDocument read(byte[] raw, SourceSpec spec, SourceKind kind) throws SourceReadException {
         String sha256 = Sha256.hex(raw);
         String text = utf8(raw);
-        refuseTemplate(text);
         return switch (spec.formatOrDefault()) {
             case "configmap" -> {
+                refuseTemplate(text);
                 ConfigMapExtractor.Embedded embedded = configMaps.extract(text, spec, kind);
                 String config = expand(embedded.text(), spec, kind);
-                yield new ConfigDocument(ConfigTree.root(mapping(config, embedded.origin())), sha256,
-                        config.getBytes(StandardCharsets.UTF_8), embedded.origin());
+                byte[] bytes = config.getBytes(StandardCharsets.UTF_8);
+                ConfigLines lines = embedded.firstLine() > 0 ? ConfigLines.yaml(bytes, embedded.firstLine() - 1) : ConfigLines.none();
+                yield new ConfigDocument(ConfigTree.root(mapping(config, embedded.origin())), sha256, bytes, embedded.origin(), lines,
+                        java.util.Set.of());
             }
             case "helm-values" -> {
-                if (!(kind instanceof HelmChartKind chart)) {
-                    throw new SourceReadException("format helm-values is not read for kind " + kind.name() + "; expected format raw or configmap");
+                // Values may hold templates the chart renders with tpl; only a template where the auditor reads is refused.
+                HelmChart chart = charts.chartFor(kind.name(), spec.chart());
+                String expanded = expand(text, spec, kind);
+                HelmValues values = new HelmValues(mapping(helmYaml, expanded, ""), expanded.getBytes(StandardCharsets.UTF_8));
+                Optional<String> misfit = chart.misfit(values);
+                if (misfit.isPresent()) {
+                    throw new SourceReadException("these values do not fit chart " + chart.name()
+                            + (spec.chart() == null ? " (the default for kind " + kind.name() + ")" : "") + ": " + misfit.get()
+                            + "; name the chart in the estate (chart: one of " + String.join(", ", charts.names()) + ")");
                 }
-                JsonNode values = mapping(expand(text, spec, kind), "");
-                yield new ConfigDocument(ConfigTree.root(chart.fromHelmValues(values)), sha256, null,
-                        "Helm values of the " + kind.name() + " chart");
+                RenderedChart rendered = chart.render(values);
+                yield new ConfigDocument(ConfigTree.root(rendered.config()), sha256, null,
+                        "Helm values of chart " + chart.name(), rendered, rendered.inClusterStores());
             }
             case "otel-operator" -> {
                 if (!(kind instanceof OtelCollectorKind)) {
@@ -54,6 +68,7 @@ public final class ConfigDocumentReader {
                 yield new ConfigDocument(ConfigTree.root(embedded.tree()), sha256, null, embedded.origin());
             }
             default -> {
+                refuseTemplate(text);
                 String config = expand(text, spec, kind);
                 yield new ConfigDocument(ConfigTree.root(mapping(config, "")), sha256, config.getBytes(StandardCharsets.UTF_8), "");
             }
@@ -64,12 +79,20 @@ public final class ConfigDocumentReader {
         if (!spec.expandEnvOrDefault()) {
             return text;
         }
-        // The collector's confmap has its own syntax and leaves an unset variable empty rather than failing.
-        return kind instanceof OtelCollectorKind ? envExpander.expandConfmap(text) : envExpander.expand(text);
+        // The collector's confmap has its own syntax; Loki and Tempo expand an unset variable to empty,
+        // which only the field holding it is unverified for; other kinds refuse an unset variable.
+        if (kind instanceof OtelCollectorKind) {
+            return envExpander.expandConfmap(text);
+        }
+        return kind instanceof LokiKind || kind instanceof TempoKind ? envExpander.expandLenient(text) : envExpander.expand(text);
     }
 
     /** Parses one YAML document that must be a mapping. */
     JsonNode mapping(String text, String origin) throws SourceReadException {
+        return mapping(yaml, text, origin);
+    }
+
+    private static JsonNode mapping(ObjectMapper yaml, String text, String origin) throws SourceReadException {
         String where = origin.isEmpty() ? "" : " (" + origin + ")";
         JsonNode root;
         try {

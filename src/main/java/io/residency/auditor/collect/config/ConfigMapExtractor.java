@@ -20,7 +20,11 @@ final class ConfigMapExtractor {
     /** Data keys any chart may use for the main config; each kind adds its charts' own keys after them. */
     private static final List<String> GENERIC_KEYS = List.of("config.yaml", "config.yml");
 
-    record Embedded(String text, String origin) {
+    /**
+     * @param firstLine the manifest's line that holds the config's first line, when the config is a literal
+     *                  block scalar ({@code key: |}) whose lines are the file's; -1 otherwise (base64, quoted)
+     */
+    record Embedded(String text, String origin, int firstLine) {
     }
 
     private final ObjectMapper yaml = io.residency.auditor.input.YamlParsers.mapper().build();
@@ -53,17 +57,52 @@ final class ConfigMapExtractor {
         String key = chooseKey(keys, spec, sourceKind, kind + " " + name);
         String origin = "key " + key + " of " + kind + " " + name;
         if (stringData.containsKey(key)) {
-            return new Embedded(stringData.get(key).asString(), origin);
+            return new Embedded(stringData.get(key).asString(), origin, firstLine(manifest, kind, name, "stringData", key));
         }
         String value = data.get(key).asString();
-        if (kind.equals("Secret")) {
-            try {
-                value = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new SourceReadException(origin + " is not valid base64; expected Secret data to be base64-encoded");
+        if (!kind.equals("Secret")) {
+            return new Embedded(value, origin, firstLine(manifest, kind, name, "data", key));
+        }
+        try {
+            value = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new SourceReadException(origin + " is not valid base64; expected Secret data to be base64-encoded");
+        }
+        return new Embedded(value, origin, -1);
+    }
+
+    /**
+     * The line after {@code key: |} in the document of the manifest that holds this object: a literal
+     * block scalar keeps the config's lines as they are, so line N of the config is that line + N - 1.
+     */
+    private int firstLine(String manifest, String kind, String name, String section, String key) {
+        List<String> lines = manifest.lines().toList();
+        int start = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            if (i == lines.size() || lines.get(i).startsWith("---")) {
+                String document = String.join("\n", lines.subList(start, i));
+                int line = keyLine(document, kind, name, section, key);
+                if (line > 0) {
+                    String rest = lines.get(start + line - 1);
+                    rest = rest.substring(rest.indexOf(':', rest.indexOf(key) + key.length()) + 1).strip();
+                    return rest.matches("\\|[-+]?(\\s+#.*)?") ? start + line + 1 : -1;
+                }
+                start = i + 1;
             }
         }
-        return new Embedded(value, origin);
+        return -1;
+    }
+
+    private int keyLine(String document, String kind, String name, String section, String key) {
+        try {
+            JsonNode node = yaml.readTree(document);
+            if (node == null || !kind.equals(node.path("kind").asString("")) || !name.equals(node.path("metadata").path("name").asString("?"))) {
+                return -1;
+            }
+        } catch (JacksonException e) {
+            return -1;
+        }
+        return io.residency.auditor.input.YamlLocator.lineOf(document.getBytes(StandardCharsets.UTF_8), List.of(section, key));
     }
 
     private static JsonNode select(List<JsonNode> objects, SourceSpec spec) throws SourceReadException {

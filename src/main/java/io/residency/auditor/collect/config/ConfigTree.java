@@ -62,10 +62,19 @@ public final class ConfigTree {
         if (!child.exists()) {
             return Optional.empty();
         }
+        if (isPlaceholder(child.node)) {
+            throw new ConfigShapeException(child.path, "holds {" + child.node.propertyNames().iterator().next()
+                    + "}, a YAML flow mapping where a value belongs: a placeholder, not rendered; expected the value itself");
+        }
         if (!child.node.isValueNode()) {
             throw new ConfigShapeException(child.path, "expected a single value, got " + kind(child.node));
         }
         String value = child.node.asString().strip();
+        int open = value.indexOf("{{");
+        if (open >= 0 && value.indexOf("}}", open) > open) {
+            throw new ConfigShapeException(child.path, "holds a template ({{ }}), not rendered; render it first (helm template)"
+                    + " and audit the rendered config (format: configmap)");
+        }
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
@@ -141,6 +150,16 @@ public final class ConfigTree {
         childPath.add(key);
         JsonNode child = node.isObject() ? node.get(key) : null;
         return new ConfigTree(child == null ? MissingNode.getInstance() : child, childPath);
+    }
+
+    /** {@code {YOUR_BUCKET}}: a one-key mapping without a value, as a placeholder in braces parses. */
+    private static boolean isPlaceholder(JsonNode node) {
+        return node.isObject() && node.size() == 1 && node.iterator().next().isNull();
+    }
+
+    /** The same place holding another node (a block merged with the defaults it overrides). */
+    ConfigTree withNode(JsonNode other) {
+        return new ConfigTree(other, path);
     }
 
     private static String kind(JsonNode node) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Expands {@code ${VAR}} and {@code ${VAR:-default}} in a configuration's text, as Loki and Tempo
- * do with {@code -config.expand-env=true}. An unset variable without a default is an error that
- * names the line: silently expanding it to nothing would audit a config that is not the deployed one.
+ * do with {@code -config.expand-env=true}. In {@link #expand} an unset variable without a default is an
+ * error that names the line; {@link #expandLenient} (Loki, Tempo) marks it so only its field is unverified.
  *
  * <p>The environment is the auditor's own, so it holds the auditor's credentials (AWS keys, the
  * database password, bearer tokens). A variable whose name looks secret is never read: it expands
@@ -51,6 +51,23 @@ public final class EnvExpander {
     }
 
     public String expand(String text) throws SourceReadException {
+        return expand(text, false);
+    }
+
+    /**
+     * Expands as Loki's and Tempo's {@code -config.expand-env} do, where an unset variable becomes empty:
+     * here it becomes {@code <unset:NAME>} ({@link #UNSET}) so that only the field holding it is left
+     * unverified, naming the variable ({@link UnsetVariables}), never the whole file.
+     */
+    public String expandLenient(String text) {
+        try {
+            return expand(text, true);
+        } catch (SourceReadException e) {
+            throw new IllegalStateException("lenient expansion never refuses", e);
+        }
+    }
+
+    private String expand(String text, boolean lenient) throws SourceReadException {
         Matcher matcher = REFERENCE.matcher(text);
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
@@ -64,6 +81,10 @@ public final class EnvExpander {
             }
             String value = environment.apply(matcher.group(1));
             if (value == null || (value.isEmpty() && matcher.group(2) != null)) {
+                if (matcher.group(2) == null && lenient) {
+                    matcher.appendReplacement(expanded, Matcher.quoteReplacement("<unset:" + matcher.group(1) + ">"));
+                    continue;
+                }
                 if (matcher.group(2) == null) {
                     int line = lineOf(text, matcher.start());
                     throw new SourceReadException("line " + line + ": ${" + matcher.group(1)

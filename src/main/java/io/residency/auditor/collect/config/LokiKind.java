@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code loki} source kind: every place a Loki configuration stores logs, and how long it keeps them.
@@ -18,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the store it writes to; a store that no period and no ruler uses is recorded but not in effect.
  * Old periods count: their data stays in their buckets until retention deletes it.
  */
-public final class LokiKind implements HelmChartKind {
+public final class LokiKind implements SourceKind {
 
     /** A classic store: the name schema periods use, its key under storage_config and under common.storage. */
     private record ClassicStore(String name, String storageConfigKey, String commonKey) {
@@ -33,6 +31,8 @@ public final class LokiKind implements HelmChartKind {
             new ClassicStore("bos", "bos", "bos"),
             new ClassicStore("cos", "cos", "cos"),
             new ClassicStore("alibabacloud", "alibabacloud", "alibabacloud"));
+
+    private static final Set<String> LOCAL_STORES = Set.of("filesystem", "local");
 
     @Override
     public String name() {
@@ -58,11 +58,6 @@ public final class LokiKind implements HelmChartKind {
     public List<String> destinationFields() {
         return List.of("common.storage", "storage_config", "storage_config.named_stores", "storage_config.object_store",
                 "common.storage.object_store", "ruler_storage", "ruler.storage", "schema_config.configs[]");
-    }
-
-    @Override
-    public List<String> helmCharts() {
-        return List.of("grafana/loki");
     }
 
     @Override
@@ -110,9 +105,18 @@ public final class LokiKind implements HelmChartKind {
         for (ConfigTree period : periods) {
             String from = period.text("from").orElse("?");
             String use = period.pathText() + " (from " + from + ")";
+            indexStore(period, use, storageConfig, region, stores);
             Optional<String> objectStore = period.text("object_store");
-            if (objectStore.isEmpty()) {
+            Optional<String> unset = objectStore.flatMap(UnsetVariables::variable);
+            if (unset.isPresent()) {
+                stores.useMissing(period.pathText() + ".object_store", "unknown",
+                        UnsetVariables.message(period.pathText() + ".object_store", unset.get()), use);
+            } else if (objectStore.isEmpty()) {
                 stores.useMissing(period.pathText() + ".object_store", "", use + " names no object_store", use);
+            } else if (!stores.use(objectStore.get(), use) && LOCAL_STORES.contains(objectStore.get())) {
+                // Loki's filesystem client with its default directory (under common.path_prefix): the ingesters' own disk.
+                stores.addUsed(List.of(new StorageLocation(period.pathText() + ".object_store", "filesystem", "", region,
+                        "filesystem store with Loki's default directory: local volume of the stack", null, true, "")), use);
             } else if (!stores.use(objectStore.get(), use)) {
                 stores.useMissing(period.pathText() + ".object_store", objectStore.get(),
                         use + " writes to store '" + objectStore.get() + "', which is not configured", use);
@@ -123,21 +127,77 @@ public final class LokiKind implements HelmChartKind {
         return new ParsedConfig(storage, List.of(), LokiRetention.of(config));
     }
 
-    /** ruler_storage (Thanos-style) or the deprecated ruler.storage; without either the ruler shares common.storage. */
+    /**
+     * The period's index store. tsdb and boltdb-shipper keep the index in the period's object store,
+     * judged there; boltdb keeps it on the ingesters' local disk; the others (DynamoDB, Bigtable,
+     * Cassandra, a gRPC store) keep it in a database whose place this version does not read.
+     */
+    private static void indexStore(ConfigTree period, String use, ConfigTree storageConfig, String region, Stores stores) {
+        String store = period.text("store").orElse("");
+        String at = period.pathText() + ".store";
+        switch (store) {
+            case "tsdb", "boltdb-shipper" -> {
+            }
+            case "boltdb" -> stores.addUsed(List.of(new StorageLocation(at, "boltdb", "", region,
+                    "boltdb index on the ingesters' local volume (" + storageConfig.child("boltdb").text("directory").orElse("storage_config.boltdb.directory")
+                            + ") of the stack", null, true, "")), use);
+            case "" -> stores.useMissing(at, "unknown", use + " names no index store (store); expected tsdb, boltdb-shipper or another Loki index store", use);
+            default -> stores.useMissing(at, store, use + " keeps its index in index store '" + store + "' ("
+                    + switch (store) {
+                        case "aws", "aws-dynamo" -> "DynamoDB tables";
+                        case "bigtable", "bigtable-hashed", "gcp", "gcp-columnkey" -> "Bigtable";
+                        case "cassandra" -> "Cassandra";
+                        case "grpc", "grpc-store" -> "a gRPC store";
+                        default -> "not a store this version knows";
+                    } + "), whose location the auditor does not read; expected the index in tsdb or boltdb-shipper"
+                    + " (judged by the object store), or check that database's region by hand", use);
+        }
+    }
+
+    /**
+     * The ruler's store, as Loki chooses it: with use_thanos_objstore, ruler_storage (ruler.storage
+     * ignored); otherwise ruler.storage (ruler_storage ignored), whose fields override the common
+     * storage of its type field by field, as Loki applies common.storage; without either, common.storage.
+     */
     private static void rulerStorage(ObjectStoreBlocks blocks, ConfigTree config, ConfigTree common, String region, Stores stores) {
         ConfigTree rulerStorage = config.child("ruler_storage");
         ConfigTree legacy = config.child("ruler").child("storage");
-        if (rulerStorage.exists()) {
+        boolean thanos = config.child("storage_config").flag("use_thanos_objstore");
+        if (thanos && legacy.exists()) {
+            stores.addDormant(blocks.classic(legacy.text("type").orElse("local"), legacy.child(legacy.text("type").orElse("local")
+                    .replace("aws", "s3")), region), "ruler.storage, unused: use_thanos_objstore is true, so the ruler reads ruler_storage");
+        } else if (!thanos && rulerStorage.exists()) {
+            String backend = rulerStorage.text("backend").orElse("filesystem");
+            stores.addDormant(blocks.bucketStyle(backend, rulerStorage.child(backend.equals("aws") ? "s3" : backend), region, "bucket_name"),
+                    "ruler_storage, unused: use_thanos_objstore is not true, so the ruler reads ruler.storage");
+        }
+        if (thanos && rulerStorage.exists()) {
             String backend = rulerStorage.text("backend").orElse("filesystem");
             stores.addUsed(blocks.bucketStyle(backend, rulerStorage.child(backend.equals("aws") ? "s3" : backend), region, "bucket_name"),
-                    "ruler");
-        } else if (legacy.exists()) {
+                    "ruler (ruler_storage)");
+        } else if (!thanos && legacy.exists()) {
             String type = legacy.text("type").orElse("local");
-            ConfigTree block = legacy.child(type.equals("aws") ? "s3" : type);
-            stores.addUsed(blocks.classic(type, block, region), "ruler");
-        } else if (common.child("s3").exists()) {
-            stores.use("s3", "ruler (common.storage)");
+            String key = type.equals("aws") ? "s3" : type;
+            ConfigTree block = legacy.child(key);
+            ConfigTree shared = common.child(key);
+            if (shared.isMapping() && block.isMapping()) {
+                block = block.withNode(merged(shared.node(), block.node()));
+            }
+            stores.addUsed(type.equals("local") ? List.of(new StorageLocation(legacy.pathText(), "filesystem", "", region,
+                    "local volume of the stack", null, true, "")) : blocks.classic(type, block, region), "ruler (ruler.storage)");
+        } else if (!thanos) {
+            for (ClassicStore store : CLASSIC) {
+                if (common.child(store.commonKey()).exists()) {
+                    stores.use(store.name(), "ruler (common.storage)");
+                }
+            }
         }
+    }
+
+    private static tools.jackson.databind.JsonNode merged(tools.jackson.databind.JsonNode base, tools.jackson.databind.JsonNode over) {
+        tools.jackson.databind.node.ObjectNode result = (tools.jackson.databind.node.ObjectNode) base.deepCopy();
+        over.properties().forEach(e -> result.set(e.getKey(), e.getValue().deepCopy()));
+        return result;
     }
 
     private static ConfigTree requireMapping(ConfigTree block) {
@@ -147,62 +207,6 @@ public final class LokiKind implements HelmChartKind {
         return block;
     }
 
-    /** The grafana/loki chart: loki.storage → common.storage and ruler storage; structuredConfig merged last. */
-    @Override
-    public JsonNode fromHelmValues(JsonNode values) {
-        JsonNode loki = values.path("loki");
-        JsonNode storage = loki.path("storage");
-        JsonNode buckets = storage.path("bucketNames");
-        ObjectNode config = HelmValues.NODES.objectNode();
-        String type = storage.path("type").asString("s3");
-        switch (type) {
-            case "s3" -> {
-                JsonNode s3 = storage.path("s3");
-                config.putObject("common").putObject("storage").set("s3", helmS3Block(s3, buckets.path("chunks")));
-                ObjectNode ruler = config.putObject("ruler").putObject("storage");
-                ruler.put("type", "s3");
-                ruler.set("s3", helmS3Block(s3, buckets.path("ruler")));
-            }
-            case "gcs" -> config.putObject("common").putObject("storage").putObject("gcs").set("bucket_name", buckets.path("chunks"));
-            case "azure" -> config.putObject("common").putObject("storage").putObject("azure").set("container_name", buckets.path("chunks"));
-            case "filesystem" -> config.putObject("common").putObject("storage").putObject("filesystem").put("chunks_directory", "/var/loki/chunks");
-            default -> config.putObject("common").putObject("storage").putObject(type);
-        }
-        if (ConfigTree.isTrue(storage.path("use_thanos_objstore"))) {
-            ObjectNode storageConfig = config.putObject("storage_config");
-            storageConfig.put("use_thanos_objstore", true);
-            JsonNode objectStore = storage.path("object_store");
-            if (objectStore.path("s3").isObject()) {
-                ObjectNode s3 = (ObjectNode) objectStore.path("s3").deepCopy();
-                if (!s3.has("bucket_name") && buckets.has("chunks")) {
-                    s3.set("bucket_name", buckets.get("chunks"));
-                }
-                storageConfig.putObject("object_store").set("s3", s3);
-            }
-        }
-        HelmValues.copy(loki, "schemaConfig", config, "schema_config");
-        if (loki.path("storage_config").isObject()) {
-            ObjectNode storageConfig = config.has("storage_config") ? (ObjectNode) config.get("storage_config") : config.putObject("storage_config");
-            HelmValues.merge(storageConfig, loki.get("storage_config"));
-        }
-        HelmValues.copy(loki, "limits_config", config, "limits_config");
-        HelmValues.copy(loki, "compactor", config, "compactor");
-        HelmValues.copy(loki.path("runtimeConfig"), "overrides", config, "overrides");
-        if (loki.path("structuredConfig").isObject()) {
-            HelmValues.merge(config, loki.get("structuredConfig"));
-        }
-        return config;
-    }
-
-    private static ObjectNode helmS3Block(JsonNode s3, JsonNode bucket) {
-        ObjectNode block = HelmValues.NODES.objectNode();
-        HelmValues.copy(s3, "s3", block, "s3");
-        HelmValues.copy(s3, "endpoint", block, "endpoint");
-        HelmValues.copy(s3, "region", block, "region");
-        if (!bucket.isMissingNode() && !bucket.isNull()) {
-            block.set("bucketnames", bucket);
-        }
-        return block;
     }
 
     /** The stores found, by the name a schema period would use, and who uses them. */

@@ -3,6 +3,7 @@ package io.residency.auditor.collect.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads S3 settings into storage locations, one per bucket, with the region they point at. Two
@@ -13,9 +14,21 @@ import java.util.Optional;
 public final class S3Settings {
 
     private final EndpointRegions endpointRegions;
+    private final Set<String> inClusterStores;
+    private final String stackRegion;
 
     public S3Settings(EndpointRegions endpointRegions) {
+        this(endpointRegions, Set.of(), null);
+    }
+
+    /**
+     * @param inClusterStores endpoints (host:port) that the source's chart deploys in the stack's own cluster
+     * @param stackRegion     the region of that cluster
+     */
+    public S3Settings(EndpointRegions endpointRegions, Set<String> inClusterStores, String stackRegion) {
         this.endpointRegions = endpointRegions;
+        this.inClusterStores = Set.copyOf(inClusterStores);
+        this.stackRegion = stackRegion;
     }
 
     /** The one resolver of endpoint hosts, for the other backends' blocks. */
@@ -26,6 +39,10 @@ public final class S3Settings {
     /** Loki's classic {@code aws}/{@code s3} block. */
     public List<StorageLocation> readClassic(ConfigTree block) {
         Optional<String> urlText = block.text("s3");
+        Optional<StorageLocation> unset = UnsetVariables.location(block, List.of("s3", "bucketnames", "endpoint", "region"), "s3");
+        if (unset.isPresent()) {
+            return List.of(unset.get());
+        }
         S3Url url = null;
         if (urlText.isPresent()) {
             try {
@@ -43,6 +60,10 @@ public final class S3Settings {
 
     /** A Thanos-style block with a single bucket under {@code bucketKey}. */
     public List<StorageLocation> readBucketStyle(ConfigTree block, String bucketKey) {
+        Optional<StorageLocation> unset = UnsetVariables.location(block, List.of(bucketKey, "endpoint", "region"), "s3");
+        if (unset.isPresent()) {
+            return List.of(unset.get());
+        }
         List<String> buckets = block.text(bucketKey).map(List::of).orElse(List.of());
         return locations(block.pathText(), buckets, block.text("endpoint").orElse(null), block.text("region").orElse(null), null);
     }
@@ -63,6 +84,10 @@ public final class S3Settings {
 
     /** The endpoint decides where bytes go; a region key or URL region only counts without a specific endpoint. */
     private RegionClaim declaredRegion(String endpoint, String regionKey, String urlRegion) {
+        if (endpoint != null && inClusterStores.contains(endpoint)) {
+            return new RegionClaim(stackRegion, "the chart's own MinIO (minio.enabled) at " + endpoint
+                    + ": a service of the stack's cluster, storing on that cluster's volumes in " + stackRegion);
+        }
         if (endpoint != null && !EndpointRegions.isAwsGlobalEndpoint(endpoint)) {
             EndpointLocation found = endpointRegions.resolve(endpoint);
             return new RegionClaim(found.region(), found.explanation());

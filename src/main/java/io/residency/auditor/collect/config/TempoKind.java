@@ -5,14 +5,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code tempo} source kind: where Tempo stores traces (storage.trace), how long (compactor),
  * and where its metrics-generator writes raw metrics.
  */
-public final class TempoKind implements HelmChartKind {
+public final class TempoKind implements SourceKind {
 
     @Override
     public String name() {
@@ -37,11 +35,6 @@ public final class TempoKind implements HelmChartKind {
     @Override
     public List<String> destinationFields() {
         return List.of("storage.trace", "metrics_generator.storage.remote_write");
-    }
-
-    @Override
-    public List<String> helmCharts() {
-        return List.of("grafana/tempo", "grafana/tempo-distributed");
     }
 
     @Override
@@ -73,39 +66,5 @@ public final class TempoKind implements HelmChartKind {
                 compaction.pathText() + ".block_retention", "*", "tenant",
                 Durations.hours(value, compaction.at("block_retention").path()), true)));
         return new ParsedConfig(storage, egress, retention);
-    }
-
-    /** The grafana/tempo chart (a {@code tempo} block) or the grafana/tempo-distributed chart (top-level storage). */
-    @Override
-    public JsonNode fromHelmValues(JsonNode values) {
-        return values.path("tempo").isObject() ? singleBinary(values) : distributed(values);
-    }
-
-    /** The grafana/tempo chart: tempo.storage, tempo.retention, tempo.metricsGenerator.remoteWriteUrl. */
-    private static JsonNode singleBinary(JsonNode values) {
-        JsonNode tempo = values.path("tempo");
-        ObjectNode config = HelmValues.NODES.objectNode();
-        HelmValues.copy(tempo, "storage", config, "storage");
-        if (tempo.hasNonNull("retention")) {
-            config.putObject("compactor").putObject("compaction").set("block_retention", tempo.get("retention"));
-        }
-        JsonNode generator = tempo.path("metricsGenerator");
-        if (ConfigTree.isTrue(generator.path("enabled")) && generator.hasNonNull("remoteWriteUrl")) {
-            config.putObject("metrics_generator").putObject("storage").putArray("remote_write")
-                    .addObject().set("url", generator.get("remoteWriteUrl"));
-        }
-        return config;
-    }
-
-    /** The grafana/tempo-distributed chart: storage, compactor.config, metricsGenerator.config. */
-    private static JsonNode distributed(JsonNode values) {
-        ObjectNode config = HelmValues.NODES.objectNode();
-        HelmValues.copy(values, "storage", config, "storage");
-        HelmValues.copy(values.path("compactor").path("config"), "compaction", config.putObject("compactor"), "compaction");
-        JsonNode generator = values.path("metricsGenerator");
-        if (ConfigTree.isTrue(generator.path("enabled"))) {
-            HelmValues.copy(generator.path("config"), "storage", config.putObject("metrics_generator"), "storage");
-        }
-        return config;
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * facts written in comments at its top:
  * <pre>
  * # format: configmap            (optional; raw by default)
+ * # chart: grafana/tempo-distributed  (optional, with format helm-values)
  * # env: S3_BUCKET=logs-eu        (optional; the environment for ${VAR} expansion)
  * # expect storage: &lt;config path&gt; &lt;backend&gt;:&lt;bucket&gt; &lt;region or ?&gt; &lt;in-effect|dormant&gt;
  * # expect egress: &lt;config path&gt; &lt;data class&gt; &lt;direction&gt; &lt;endpoint&gt; &lt;origin or ?&gt;-&gt;&lt;destination or ?&gt;
@@ -53,12 +54,15 @@ class ConfigFixturesTest {
         String kind = fixture.getParent().getFileName().toString();
         Map<String, String> env = new HashMap<>();
         String format = "raw";
+        String chart = null;
         List<String> expected = new ArrayList<>();
         String expectedError = null;
         for (String line : header) {
             String text = line.substring(1).strip();
             if (text.startsWith("format:")) {
                 format = text.substring("format:".length()).strip();
+            } else if (text.startsWith("chart:")) {
+                chart = text.substring("chart:".length()).strip();
             } else if (text.startsWith("env:")) {
                 String[] pair = text.substring("env:".length()).strip().split("=", 2);
                 env.put(pair[0], pair[1]);
@@ -70,7 +74,7 @@ class ConfigFixturesTest {
         }
         assertThat(expected.isEmpty() && expectedError == null).as("fixture %s states no expectation", fixture).isFalse();
 
-        SourceSpec spec = new SourceSpec(null, kind, fixture.toString(), null, format, null, null, null, null, null);
+        SourceSpec spec = new SourceSpec(null, kind, fixture.toString(), null, format, null, null, null, null, null, null, chart);
         ConfigDocumentReader reader = new ConfigDocumentReader(new EnvExpander(env::get));
         SourceFetcher fetcher = new SourceFetcher(Duration.ofSeconds(1), Duration.ofSeconds(1), env::get);
         SourceKind sourceKind = SourceKinds.registered().get(kind);
@@ -83,7 +87,8 @@ class ConfigFixturesTest {
                     .hasMessageContaining(error);
             return;
         }
-        ParsedConfig parsed = ConfigCollector.parse(sourceKind, reader.read(fetcher.fetchFile(fixture), spec, sourceKind), context);
+        ConfigDocument document = reader.read(fetcher.fetchFile(fixture), spec, sourceKind);
+        ParsedConfig parsed = ConfigCollector.parse(sourceKind, document, context.withInClusterStores(document.inClusterStores()));
         assertThat(describe(parsed)).as(fixture.getFileName().toString()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
