@@ -207,8 +207,6 @@ public final class LokiKind implements SourceKind {
         return block;
     }
 
-    }
-
     /** The stores found, by the name a schema period would use, and who uses them. */
     private static final class Stores {
         private final Map<String, List<StorageLocation>> byName = new LinkedHashMap<>();

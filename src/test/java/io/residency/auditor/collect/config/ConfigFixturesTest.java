@@ -74,7 +74,7 @@ class ConfigFixturesTest {
         }
         assertThat(expected.isEmpty() && expectedError == null).as("fixture %s states no expectation", fixture).isFalse();
 
-        SourceSpec spec = new SourceSpec(null, kind, fixture.toString(), null, format, null, null, null, null, null, null, chart);
+        SourceSpec spec = new SourceSpec(null, kind, fixture.toString(), null, format, null, null, null, null, null, null, null, null, chart);
         ConfigDocumentReader reader = new ConfigDocumentReader(new EnvExpander(env::get));
         SourceFetcher fetcher = new SourceFetcher(Duration.ofSeconds(1), Duration.ofSeconds(1), env::get);
         SourceKind sourceKind = SourceKinds.registered().get(kind);

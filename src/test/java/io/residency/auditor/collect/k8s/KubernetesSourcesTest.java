@@ -261,7 +261,7 @@ class KubernetesSourcesTest {
     @Test
     void theCollectorParsesAClusterKeyLikeAFileAndReadsNoClusterOffline() {
         LoadedEstate estate = new LoadedEstate(new Estate(null, List.of(new RegionStack("eu-west-1", List.of(new SourceSpec(null, "loki",
-                null, null, null, null, null, null, null, null, null, null, configMap("eu-prod", "loki", null))))), null, null, null, null, null, null),
+                null, null, null, null, null, null, null, null, null, null, configMap("eu-prod", "loki", null), null)))), null, null, null, null, null, null),
                 dir.resolve("estate.yaml"), "0");
         ConfigCollector collector = new ConfigCollector(new SourceFetcher(Duration.ofSeconds(1), Duration.ofSeconds(1), name -> null),
                 new EnvExpander(name -> null));
