@@ -19,8 +19,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +40,9 @@ public final class ConfigCollector {
 
     /** The width of egress_fact.region_basis (V6). */
     static final int MAX_BASIS = 1024;
+
+    /** Sources read at once: live endpoints wait on the network (up to 15 s each), so one slow one does not hold the rest. */
+    static final int CONCURRENT_SOURCES = 8;
 
     private final SourceFetcher fetcher;
     private final ConfigDocumentReader reader;
@@ -66,15 +75,61 @@ public final class ConfigCollector {
         String thanosHost = estate.central() == null || estate.central().thanos() == null
                 ? null : EndpointRegions.hostOf(estate.central().thanos().url());
         Map<String, Integer> idCounts = new HashMap<>();
-        List<CollectedSource> collected = new ArrayList<>();
-        estate.regions().forEach(stack -> stack.sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                uniqueId(spec, stack.name(), idCounts), new ParseContext(stack.name(), endpointRegions, thanosHost, personal), offline, clusters))));
-        if (estate.central() != null) {
-            String region = estate.central().region();
-            estate.central().sources().forEach(spec -> collected.add(collectOne(loaded, spec,
-                    uniqueId(spec, "central", idCounts), new ParseContext(region, endpointRegions, thanosHost, personal), offline, clusters)));
+        // Ids and contexts are fixed here, in estate order; only the reading runs side by side.
+        List<Callable<CollectedSource>> reads = new ArrayList<>();
+        for (var stack : estate.regions()) {
+            ParseContext context = new ParseContext(stack.name(), endpointRegions, thanosHost, personal);
+            for (SourceSpec spec : stack.sources()) {
+                String sourceId = uniqueId(spec, stack.name(), idCounts);
+                reads.add(() -> collectOne(loaded, spec, sourceId, context, offline, clusters));
+            }
         }
-        return collected;
+        if (estate.central() != null) {
+            ParseContext context = new ParseContext(estate.central().region(), endpointRegions, thanosHost, personal);
+            for (SourceSpec spec : estate.central().sources()) {
+                String sourceId = uniqueId(spec, "central", idCounts);
+                reads.add(() -> collectOne(loaded, spec, sourceId, context, offline, clusters));
+            }
+        }
+        return readAll(reads);
+    }
+
+    /**
+     * Runs the reads at most {@link #CONCURRENT_SOURCES} at a time (a live endpoint may take its whole
+     * timeout) and returns their results in the order given, whichever finishes first.
+     */
+    private static List<CollectedSource> readAll(List<Callable<CollectedSource>> reads) {
+        int threads = Math.min(CONCURRENT_SOURCES, reads.size());
+        if (threads <= 1) {
+            return reads.stream().map(ConfigCollector::call).toList();
+        }
+        CustomizableThreadFactory named = new CustomizableThreadFactory("source-read-");
+        named.setDaemon(true);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, named);
+        try {
+            List<CollectedSource> collected = new ArrayList<>(reads.size());
+            for (Future<CollectedSource> read : pool.invokeAll(reads)) {
+                collected.add(read.get());
+            }
+            return collected;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the estate's sources", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CollectedSource call(Callable<CollectedSource> read) {
+        try {
+            return read.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context, boolean offline,

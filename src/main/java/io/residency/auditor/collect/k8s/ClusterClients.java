@@ -48,8 +48,11 @@ final class ClusterClients implements AutoCloseable {
         return requestTimeout;
     }
 
-    /** @param context a kubeconfig context, or {@code null} for the cluster the auditor runs in */
-    KubernetesClient client(String context) throws SourceReadException {
+    /**
+     * @param context a kubeconfig context, or {@code null} for the cluster the auditor runs in.
+     *                Synchronized: the collector reads several sources at a time and shares one client per context.
+     */
+    synchronized KubernetesClient client(String context) throws SourceReadException {
         String key = context == null ? "" : context;
         KubernetesClient client = clients.get(key);
         if (client == null) {
@@ -121,7 +124,7 @@ final class ClusterClients implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         clients.values().forEach(KubernetesClient::close);
         clients.clear();
     }
