@@ -29,7 +29,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-(cd "$repo" && ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+# The generator's class path, made once (delete target/bench.classpath after changing pom.xml).
+if [ ! -f "$repo/target/bench.classpath" ] || [ ! -f "$repo/target/test-classes/io/residency/auditor/bench/ScaleEstate.class" ]; then
+  (cd "$repo" && ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+fi
 cp="$repo/target/test-classes:$repo/target/classes:$(cat "$repo/target/bench.classpath")"
 java -cp "$cp" io.residency.auditor.bench.ScaleEstate --files "$files" --buckets "$buckets" --series "$series" --dir "$work/world" \
   > "$work/generator.log" 2>&1 &
