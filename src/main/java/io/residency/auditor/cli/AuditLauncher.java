@@ -4,11 +4,8 @@ import io.residency.auditor.AuditorApplication;
 import io.residency.auditor.facts.AuditRun;
 import io.residency.auditor.facts.AuditRunRepository;
 import io.residency.auditor.facts.EstateRunLock;
-import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.FindingRepository;
 import io.residency.auditor.findings.NotTestedRepository;
-import io.residency.auditor.findings.RunFindings;
-import io.residency.auditor.findings.Status;
 import io.residency.auditor.input.InvalidInputException;
 import io.residency.auditor.job.AuditInputs;
 import io.residency.auditor.job.AuditInputsLoader;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -114,17 +110,11 @@ public final class AuditLauncher {
 
     private static RunOutcome outcome(ConfigurableApplicationContext context, String runId, JobExecution execution) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            return RunOutcome.failed(runId, failure(execution));
+            return new RunOutcome(runId, failure(execution), null, List.of());
         }
         String bundle = execution.getExecutionContext().getString("bundlePath", null);
-        // The console lists what did not pass and counts the rest: a large run's passes are never all held.
-        RunFindings findings = context.getBean(FindingRepository.class).streamed(runId);
-        List<Finding> notPassed;
-        try (Stream<Finding> all = findings.stream()) {
-            notPassed = all.filter(f -> f.status() != Status.PASS).toList();
-        }
-        return new RunOutcome(runId, null, bundle == null ? null : Path.of(bundle), notPassed, findings.counts(),
-                context.getBean(NotTestedRepository.class).notTested(runId));
+        return new RunOutcome(runId, null, bundle == null ? null : Path.of(bundle),
+                context.getBean(FindingRepository.class).findings(runId), context.getBean(NotTestedRepository.class).notTested(runId));
     }
 
     private static String failure(JobExecution execution) {

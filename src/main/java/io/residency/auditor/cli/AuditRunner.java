@@ -71,7 +71,7 @@ final class AuditRunner {
         } else if (options.restart == null) {
             out.println("Bundle NOT signed: no --signing-key and no " + RunOptions.SIGNING_KEY_ENV + "; verify can check its manifest only");
         }
-        List<?> failing = failOn.failing(outcome.notPassed());
+        List<?> failing = failOn.failing(outcome.findings());
         return failing.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
