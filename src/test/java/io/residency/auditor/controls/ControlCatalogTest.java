@@ -44,7 +44,7 @@ class ControlCatalogTest {
         Framework gdpr = frameworks.framework("GDPR").orElseThrow();
 
         assertThat(gdpr.provisions()).extracting(Provision::ref).containsExactly("Art. 44", "Art. 45", "Art. 46", "Art. 47",
-                "Art. 5(1)(c)", "Art. 5(2)");
+                "Art. 5(1)(c)", "Art. 25(1)", "Art. 5(2)");
         assertThat(gdpr.refsOf("RES-LOKI-STORAGE")).containsExactly("Art. 44", "Art. 45");
         assertThat(gdpr.refsOf("RES-BUCKET-REPLICATION")).contains("Art. 44", "Art. 46", "Art. 47");
         assertThat(frameworks.provision("GDPR", "Art. 44").orElseThrow().reading().fail())
