@@ -87,7 +87,7 @@ class EstateK8sSourcesTest {
 
         assertThatThrownBy(() -> loader.load(file)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(file + ": regions[0].sources[0]")
-                .hasMessageContaining("expected exactly one of 'file', 'files', 'url' or 'k8s'");
+                .hasMessageContaining("expected exactly one of 'file', 'files', 'url', 'api' or 'k8s'");
     }
 
     @Test

@@ -94,7 +94,7 @@ class OtelFilesMergeTest {
 
         assertThatThrownBy(() -> loader.load(estateFile))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("expected exactly one of 'file', 'files', 'url' or 'api'");
+                .hasMessageContaining("expected exactly one of 'file', 'files', 'url', 'api' or 'k8s'");
     }
 
     @Test
