@@ -150,8 +150,9 @@ class HostileInputsTest {
     }
 
     /**
-     * Refused with a message (an unreadable source), or read as a config that names no storage,
-     * which RES-LOKI-STORAGE records as UNVERIFIED: either way never a pass, and in bounded time.
+     * Refused with a message (an unreadable source), read as a config that names no storage, or read
+     * with every store unlocated (an unset variable under -config.expand-env makes its field unknown):
+     * RES-LOKI-STORAGE records the last two as UNVERIFIED; never a pass, and in bounded time.
      */
     @ParameterizedTest(name = "loki config: {0}")
     @MethodSource("configs")
@@ -160,7 +161,13 @@ class HostileInputsTest {
 
         assertThat(outcome).satisfiesAnyOf(
                 refused -> assertThat(refused).startsWith("refused: ").hasSizeLessThan(600).doesNotContain("\tat ", "Exception"),
-                noStorage -> assertThat(noStorage).startsWith("facts: ParsedConfig[storage=[], egress=[]"));
+                noStorage -> assertThat(noStorage).startsWith("facts: ParsedConfig[storage=[], egress=[]"),
+                unlocated -> assertThat(unlocated).startsWith("facts: ParsedConfig[storage=[StorageLocation[")
+                        .satisfies(o -> assertThat(count(o, "declaredRegion=null")).isEqualTo(count(o, "StorageLocation["))));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     static Stream<HostileInputs.Case> manifests() {
