@@ -96,10 +96,15 @@ public final class ClusterStandIns implements AutoCloseable {
     /** The OpenTelemetry Operator's own v1beta1 sample collector, created in {@code namespace}. */
     public static GenericKubernetesResource operatorSample(KubernetesClient client, String namespace) throws IOException {
         try (InputStream sample = ClusterStandIns.class.getResourceAsStream("/upstream/k8s/core_v1beta1_opentelemetrycollector.yaml")) {
-            GenericKubernetesResource resource = client.getKubernetesSerialization().unmarshal(sample, GenericKubernetesResource.class);
-            resource.getMetadata().setNamespace(namespace);
-            return client.genericKubernetesResources(OTEL_COLLECTOR).inNamespace(namespace).resource(resource).create();
+            return collector(client, namespace, new String(sample.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** An OpenTelemetryCollector resource (v1beta1 YAML) created in {@code namespace} through the API. */
+    public static GenericKubernetesResource collector(KubernetesClient client, String namespace, String yaml) {
+        GenericKubernetesResource resource = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+        resource.getMetadata().setNamespace(namespace);
+        return client.genericKubernetesResources(OTEL_COLLECTOR).inNamespace(namespace).resource(resource).create();
     }
 
     /** A kubeconfig with one context per cluster, all with the same token user, as {@code kubectl config view --raw} writes it. */

@@ -2,8 +2,6 @@ package io.residency.auditor.collect.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.robothy.s3.rest.LocalS3;
-import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import io.residency.auditor.CliRun;
 import io.residency.auditor.EmbeddedPostgresDatabases;
 import io.residency.auditor.EvidenceBundles;
@@ -32,9 +30,9 @@ import tools.jackson.databind.JsonNode;
  */
 class ManyAccountsOnEmulatorTest {
 
-    static final String EU_ACCOUNT = "111111111111";
-    static final String US_ACCOUNT = "222222222222";
-    static final String DENYING_ACCOUNT = "333333333333";
+    static final String EU_ACCOUNT = ThreeAccountStandIns.EU_ACCOUNT;
+    static final String US_ACCOUNT = ThreeAccountStandIns.US_ACCOUNT;
+    static final String DENYING_ACCOUNT = ThreeAccountStandIns.DENYING_ACCOUNT;
 
     /** logs-us: a lifecycle rule expires acme-finance's chunks after 30 days (the SOX violation). */
     static final String SHORT_LIFECYCLE = """
@@ -63,10 +61,7 @@ class ManyAccountsOnEmulatorTest {
             </LifecycleConfiguration>
             """;
 
-    static final String NO_LIFECYCLE = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <Error><Code>NoSuchLifecycleConfiguration</Code><Message>The lifecycle configuration does not exist</Message><BucketName>%s</BucketName><RequestId>8D1F1B2C3A4E5F60</RequestId><HostId>host</HostId></Error>
-            """;
+    static final String NO_LIFECYCLE = ThreeAccountStandIns.NO_LIFECYCLE;
 
     static final String COMPLIANCE_LOCK = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -81,27 +76,20 @@ class ManyAccountsOnEmulatorTest {
             </ObjectLockConfiguration>
             """;
 
-    static final String NO_LOCK = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <Error><Code>ObjectLockConfigurationNotFoundError</Code><Message>Object Lock configuration does not exist for this bucket</Message><BucketName>%s</BucketName><RequestId>8D1F1B2C3A4E5F61</RequestId><HostId>host</HostId></Error>
-            """;
+    static final String NO_LOCK = ThreeAccountStandIns.NO_LOCK;
 
-    private static LocalS3 euS3;
-    private static LocalS3 usS3;
+    private static ThreeAccountStandIns accounts;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startAccounts() {
-        euS3 = LocalS3.builder().port(-1).mode(LocalS3Mode.IN_MEMORY).build();
-        usS3 = LocalS3.builder().port(-1).mode(LocalS3Mode.IN_MEMORY).build();
-        euS3.start();
-        usS3.start();
-        try (S3Client s3 = S3Scenario.client(url(euS3))) {
+        accounts = new ThreeAccountStandIns();
+        try (S3Client s3 = accounts.euAccount()) {
             S3Scenario.bucket(s3, "logs-eu", "eu-west-1", true);
         }
-        try (S3Client s3 = S3Scenario.client(url(usS3))) {
+        try (S3Client s3 = accounts.usAccount()) {
             S3Scenario.bucket(s3, "logs-us", "us-east-1", true);
             S3Scenario.bucket(s3, "logs-us-locked", "us-east-1", true);
         }
@@ -109,43 +97,29 @@ class ManyAccountsOnEmulatorTest {
 
     @AfterAll
     static void stopAccounts() {
-        euS3.shutdown();
-        usS3.shutdown();
+        accounts.close();
     }
 
     @BeforeEach
     void auditorsOwnCredentials() {
-        // The auditor's own principal, from the SDK's default chain; STS turns it into each account's session.
-        System.setProperty("aws.accessKeyId", "AKIAAUDITOROWNKEY");
-        System.setProperty("aws.secretAccessKey", "auditor-own-secret-key-never-printed");
+        ThreeAccountStandIns.useAuditorCredentials();
     }
 
     @AfterEach
     void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        ThreeAccountStandIns.clearAuditorCredentials();
     }
 
-    private static String url(LocalS3 s3) {
-        return "http://127.0.0.1:" + s3.getPort();
-    }
-
-    /** The two good accounts' roles trust the auditor with their external ids; the third's trusts someone else. */
     private static StsStandIn sts() throws IOException {
-        return new StsStandIn()
-                .trust(role(EU_ACCOUNT), "eu-audit-ext", "ASIAEU")
-                .trust(role(US_ACCOUNT), "us-audit-ext", "ASIAUS")
-                .trust(role(DENYING_ACCOUNT), "only-the-old-auditor", "ASIAXX");
+        return ThreeAccountStandIns.sts();
     }
 
     private static String role(String account) {
-        return "arn:aws:iam::" + account + ":role/ResidencyAuditor";
+        return ThreeAccountStandIns.role(account);
     }
 
     private static FaultyS3Front front() throws IOException {
-        return new FaultyS3Front(url(euS3))
-                .route("ASIAEU", url(euS3))
-                .route("ASIAUS", url(usS3))
+        return accounts.front()
                 .answer("logs-us", "lifecycle", 200, SHORT_LIFECYCLE)
                 .answer("logs-us", "object-lock", 404, NO_LOCK.formatted("logs-us"))
                 .answer("logs-us-locked", "lifecycle", 404, NO_LIFECYCLE.formatted("logs-us-locked"))
@@ -154,12 +128,7 @@ class ManyAccountsOnEmulatorTest {
                 .answer("logs-eu", "object-lock", 404, NO_LOCK.formatted("logs-eu"));
     }
 
-    private static final String ACCOUNTS = """
-              accounts:
-                - {id: "%s", roleArn: "arn:aws:iam::%s:role/ResidencyAuditor", externalId: eu-audit-ext, regions: [eu-west-1]}
-                - {id: "%s", roleArn: "arn:aws:iam::%s:role/ResidencyAuditor", externalId: us-audit-ext, regions: [us-east-1]}
-                - {id: "%s", roleArn: "arn:aws:iam::%s:role/ResidencyAuditor", externalId: wrong-ext, regions: [ap-southeast-2]}
-            """.formatted(EU_ACCOUNT, EU_ACCOUNT, US_ACCOUNT, US_ACCOUNT, DENYING_ACCOUNT, DENYING_ACCOUNT);
+    private static final String ACCOUNTS = ThreeAccountStandIns.ACCOUNTS;
 
     /** Runs the audit and returns the bundle folder; the EU stack also names a bucket of the denying account. */
     private Path audit(String s3Endpoint, String stsEndpoint, String accountsBlock, CliRun[] runOut) throws IOException {
@@ -306,7 +275,7 @@ class ManyAccountsOnEmulatorTest {
             for (String secret : sts.issuedSecrets()) {
                 assertThat(everything.toString()).doesNotContain(secret);
             }
-            assertThat(everything.toString()).doesNotContain("auditor-own-secret-key-never-printed").doesNotContain("ASIAEU").doesNotContain("ASIAUS");
+            assertThat(everything.toString()).doesNotContain(ThreeAccountStandIns.AUDITOR_SECRET).doesNotContain("ASIAEU").doesNotContain("ASIAUS");
         }
     }
 

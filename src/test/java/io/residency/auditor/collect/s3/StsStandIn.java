@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * access keys starting with a prefix of the test's choosing, so an S3 front can route by account.
  * Organizations ListAccounts (JSON 1.1, X-Amz-Target) is answered too when accounts are given.
  */
-final class StsStandIn implements AutoCloseable {
+public final class StsStandIn implements AutoCloseable {
 
     /** What a role's trust policy accepts and which access key prefix its sessions get. */
     private record Trust(String externalId, String accessKeyPrefix) {
@@ -37,24 +37,24 @@ final class StsStandIn implements AutoCloseable {
     private volatile String organizationAccounts;
     private volatile boolean organizationsDenied;
 
-    StsStandIn() throws IOException {
+    public StsStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** A role whose trust policy allows the auditor with {@code sts:ExternalId} = {@code externalId}. */
-    StsStandIn trust(String roleArn, String externalId, String accessKeyPrefix) {
+    public StsStandIn trust(String roleArn, String externalId, String accessKeyPrefix) {
         roles.put(roleArn, new Trust(externalId, accessKeyPrefix));
         return this;
     }
 
     /** ListAccounts answers these accounts: id to Status (ACTIVE, SUSPENDED). */
-    StsStandIn organization(Map<String, String> accounts) {
+    public StsStandIn organization(Map<String, String> accounts) {
         StringBuilder json = new StringBuilder("{\"Accounts\":[");
         int i = 0;
         for (Map.Entry<String, String> account : accounts.entrySet()) {
@@ -67,18 +67,18 @@ final class StsStandIn implements AutoCloseable {
         return this;
     }
 
-    StsStandIn denyOrganizations() {
+    public StsStandIn denyOrganizations() {
         organizationsDenied = true;
         return this;
     }
 
     /** The role ARNs AssumeRole was asked for, each time, with the external id given. */
-    List<String> assumed() {
+    public List<String> assumed() {
         return List.copyOf(assumed);
     }
 
     /** Every secret it handed out (secret access keys and session tokens), to prove none leaks. */
-    List<String> issuedSecrets() {
+    public List<String> issuedSecrets() {
         return List.copyOf(issuedSecrets);
     }
 
