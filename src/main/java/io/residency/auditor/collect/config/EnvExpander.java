@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code ${VAR}} and {@code ${VAR:-default}} in a configuration's text, as Loki and Tempo
- * do with {@code -config.expand-env=true}. In {@link #expand} an unset variable without a default is an
- * error that names the line; {@link #expandLenient} (Loki, Tempo) marks it so only its field is unverified.
+ * Expands environment references in a configuration's text. {@link #expand} takes {@code ${VAR}} and
+ * {@code ${VAR:-default}} and refuses an unset variable without a default, naming the line;
+ * {@link #expandLenient} follows Loki's and Tempo's {@code -config.expand-env} (drone/envsubst) and marks an
+ * unset variable so only its field is unverified; {@link #expandConfmap} follows the OTel Collector.
  *
  * <p>The environment is the auditor's own, so it holds the auditor's credentials (AWS keys, the
  * database password, bearer tokens). A variable whose name looks secret is never read: it expands
@@ -29,7 +30,7 @@ public final class EnvExpander {
     private static final Pattern CONFMAP_REFERENCE = Pattern.compile(
             "\\$\\$|\\$\\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{([A-Za-z][A-Za-z0-9+.-]*:[^}]*)}");
     /** What an unset variable without default becomes in a collector config, so the field that holds it can name it. */
-    public static final Pattern UNSET = Pattern.compile("<unset:([A-Za-z_][A-Za-z0-9_]*)>");
+    public static final Pattern UNSET = Pattern.compile("<unset:([\\p{L}\\p{N}_]+)>");
     /** What a reference to another confmap provider becomes: the auditor does not fetch it. */
     public static final Pattern UNRESOLVED = Pattern.compile("<unresolved:([^>]*)>");
     /** Names that say they hold a credential; a name ending in _KEY, _PASS or _PWD too (SIGNING_KEY, DB_PASS). */
@@ -50,24 +51,32 @@ public final class EnvExpander {
         return new EnvExpander(env::get);
     }
 
-    public String expand(String text) throws SourceReadException {
-        return expand(text, false);
-    }
 
     /**
-     * Expands as Loki's and Tempo's {@code -config.expand-env} do, where an unset variable becomes empty:
-     * here it becomes {@code <unset:NAME>} ({@link #UNSET}) so that only the field holding it is left
-     * unverified, naming the variable ({@link UnsetVariables}), never the whole file.
+     * Expands as Loki's and Tempo's {@code -config.expand-env} do, with drone/envsubst's grammar ({@link DroneEnvsubst}):
+     * a bare {@code $NAME} stays as written, {@code $$} is {@code $}, a default is taken when the value is empty.
+     * Where the component would get an empty value from an unset variable this gives {@code <unset:NAME>}
+     * ({@link #UNSET}) so that only the field holding it is left unverified, naming the variable
+     * ({@link UnsetVariables}), never the whole file. A reference envsubst refuses (the component would not
+     * start) or a string function the auditor does not evaluate makes the source unreadable, naming the line.
      */
-    public String expandLenient(String text) {
-        try {
-            return expand(text, true);
-        } catch (SourceReadException e) {
-            throw new IllegalStateException("lenient expansion never refuses", e);
-        }
+    public String expandLenient(String text) throws SourceReadException {
+        return DroneEnvsubst.expand(text, (name, fallback) -> {
+            if (isSecretName(name)) {
+                return redactionMarker(name);
+            }
+            String value = environment.apply(name);
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+            if (fallback != null && !fallback.isEmpty()) {
+                return fallback;
+            }
+            return value == null ? "<unset:" + name + ">" : "";
+        });
     }
 
-    private String expand(String text, boolean lenient) throws SourceReadException {
+    public String expand(String text) throws SourceReadException {
         Matcher matcher = REFERENCE.matcher(text);
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
@@ -81,10 +90,6 @@ public final class EnvExpander {
             }
             String value = environment.apply(matcher.group(1));
             if (value == null || (value.isEmpty() && matcher.group(2) != null)) {
-                if (matcher.group(2) == null && lenient) {
-                    matcher.appendReplacement(expanded, Matcher.quoteReplacement("<unset:" + matcher.group(1) + ">"));
-                    continue;
-                }
                 if (matcher.group(2) == null) {
                     int line = lineOf(text, matcher.start());
                     throw new SourceReadException("line " + line + ": ${" + matcher.group(1)
