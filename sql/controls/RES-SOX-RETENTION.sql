@@ -13,6 +13,7 @@ SELECT
                          AND s.kind = 'loki' AND s.status = 'OK') THEN 'UNVERIFIED'
         WHEN COALESCE(o.enforced, d.enforced) IS NULL THEN 'UNVERIFIED'
         WHEN COALESCE(o.enforced, d.enforced) = FALSE THEN 'PASS'
+        WHEN o.config_path IS NULL AND rf.config_path IS NOT NULL THEN 'UNVERIFIED'
         WHEN (CASE WHEN o.config_path IS NOT NULL THEN o.hours ELSE d.hours END) IS NULL THEN 'PASS'
         WHEN (CASE WHEN o.config_path IS NOT NULL THEN o.hours ELSE d.hours END) >= rule.minimum_days * 24 THEN 'PASS'
         ELSE 'FAIL'
@@ -26,6 +27,9 @@ SELECT
         WHEN COALESCE(o.enforced, d.enforced) IS NULL THEN 'No Loki configuration of ' || t.home_region || ' was read'
         WHEN COALESCE(o.enforced, d.enforced) = FALSE THEN
             'Logs of ' || t.tenant_id || ' are kept without limit: compactor.retention_enabled is not true'
+        WHEN o.config_path IS NULL AND rf.config_path IS NOT NULL THEN
+            'Retention of ' || t.tenant_id || ' is not known: Loki reads per-tenant overrides from ' || rf.config_path
+            || ', a file this source does not hold; expected that runtime config in the source (its overrides: block) so the tenant''s retention_period can be read'
         WHEN (CASE WHEN o.config_path IS NOT NULL THEN o.hours ELSE d.hours END) IS NULL THEN
             'Logs of ' || t.tenant_id || ' are kept without limit (retention_period 0 or unset)'
         ELSE
@@ -47,6 +51,9 @@ LEFT JOIN retention_fact o ON o.run_id = t.run_id AND o.region = t.home_region A
                           AND o.tenant = t.tenant_id AND o.scope = 'tenant'
 LEFT JOIN retention_fact d ON d.run_id = t.run_id AND d.region = t.home_region AND d.component = 'loki'
                           AND d.tenant = '*' AND d.scope = 'tenant'
+LEFT JOIN (SELECT run_id, region, MIN(config_path) AS config_path FROM retention_fact
+           WHERE component = 'loki' AND scope = 'runtime_config' GROUP BY run_id, region) rf
+       ON rf.run_id = t.run_id AND rf.region = t.home_region
 WHERE t.run_id = :runId AND t.sox = TRUE
 
 UNION ALL

@@ -54,6 +54,7 @@ abstract class ControlFixturesContract {
             "RES-EGRESS, egress-unlocated, UNVERIFIED, equally: eu-west-1 (pattern *.shared.internal) and us-east-1 (pattern *.shared.internal)",
             "RES-SOX-RETENTION, sox-violating, FAIL, Logs of ledger are kept 90 days; the minimum is 2557 days (SOX)",
             "RES-SOX-RETENTION, sox-table-manager-violating, FAIL, 'table_manager deletes the logs of every tenant, ledger included, after 365 days'",
+            "RES-SOX-RETENTION, sox-runtime-file-unverified, UNVERIFIED, 'Retention of ledger is not known: Loki reads per-tenant overrides from runtime_config.file, a file this source does not hold'",
             "RES-SOURCE, source-violating, UNVERIFIED, Could not read loki source loki-not-shipped.yaml: file not found",
             "RES-OTEL-PII-DIMENSIONS, otel-pii-violating, FAIL, Connector spanmetrics copies the personal attribute user.email (policy pattern (?i).*e?mail.*) into metric labels that leave the collector through prometheusremotewrite",
             "RES-OTEL-PII-DIMENSIONS, otel-pii-violating, FAIL, Connector servicegraph copies the personal attribute enduser.id",

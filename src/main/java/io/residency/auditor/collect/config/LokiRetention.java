@@ -16,6 +16,11 @@ final class LokiRetention {
 
     /** The scope of the table manager's retention: every tenant at once, whatever the overrides say. */
     static final String TABLE_MANAGER_SCOPE = "table_manager";
+    /**
+     * Marks per-tenant overrides that Loki reads from {@code runtime_config.file}, a file this source
+     * does not hold: a SOX tenant's retention is then unknown (UNVERIFIED), never the default's.
+     */
+    static final String RUNTIME_FILE_SCOPE = "runtime_config";
 
     private LokiRetention() {
     }
@@ -36,6 +41,10 @@ final class LokiRetention {
                 streams(override, tenant, enforced, settings);
             }
         });
+        ConfigTree runtimeFile = config.child("runtime_config");
+        if (runtimeFile.text("file").isPresent() && !config.child("overrides").exists()) {
+            settings.add(new RetentionSetting(runtimeFile.pathText() + ".file", "*", RUNTIME_FILE_SCOPE, null, enforced));
+        }
         ConfigTree tableManager = config.child("table_manager");
         if (tableManager.exists()) {
             settings.add(new RetentionSetting(tableManager.pathText() + ".retention_period", "*", TABLE_MANAGER_SCOPE,
