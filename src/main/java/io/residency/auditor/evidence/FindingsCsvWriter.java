@@ -34,7 +34,8 @@ public final class FindingsCsvWriter {
         String hashKey = model.keys().hmacKeyId() == null ? "none" : model.keys().hmacKeyId() + (model.keys().hmacComparable() ? "" : " (per run)");
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             for (Finding finding : findings) {
-                printer.printRecord(finding.controlId(), finding.status().name(), finding.severity().label(),
+                // WAIVED reads as people read it, "FAIL - excepted (EX-12)"; findings.json keeps the status itself.
+                printer.printRecord(finding.controlId(), finding.statusLabel(), finding.severity().label(),
                         String.join(",", finding.frameworks()), cell(finding.region()), cell(finding.jurisdiction()),
                         cell(finding.resource()), cell(finding.message()), cell(evidence(finding)), finding.fingerprint(),
                         FindingRows.iso(finding.firstSeen()), model.run().runId(), cell(finding.lifecycle()),
