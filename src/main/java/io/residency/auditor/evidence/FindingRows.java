@@ -28,7 +28,6 @@ final class FindingRows {
         row.put("control", finding.controlId());
         // WAIVED reads "FAIL - excepted (EX-12)", never as a pass; findings.json keeps the status itself.
         row.put("status", finding.statusLabel());
-        row.put("statusLabel", finding.statusLabel());
         row.put("exceptionId", finding.exceptionId());
         row.put("reading", reading);
         row.put("css", css(finding.status()));
