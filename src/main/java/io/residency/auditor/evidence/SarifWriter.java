@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,7 @@ public final class SarifWriter {
 
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** The rules and scope are small; the results are written one by one as the findings are read. */
     public void write(EvidenceModel model, OutputStream out) {
         EstateDeclarations estate = EstateDeclarations.of(model.estateSource());
         Map<String, Object> driver = new LinkedHashMap<>();
@@ -48,14 +50,32 @@ public final class SarifWriter {
         run.put("invocations", List.of(invocation));
         run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("description", Map.of("text",
                 "The folder of the estate file: the root of the repository that holds the estate and its configuration files"))));
-        run.put("results", model.findings().stream().filter(f -> f.status() != Status.PASS).map(f -> result(f, estate)).toList());
-        // Every report opens with its scope: what was examined, the keys, and what was NOT TESTED.
-        run.put("properties", Map.of("scope", ScopeStatement.asMap(model)));
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("$schema", SCHEMA);
-        document.put("version", "2.1.0");
-        document.put("runs", List.of(run));
-        json.writeValue(out, document);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringProperty("$schema", SCHEMA);
+            generator.writeStringProperty("version", "2.1.0");
+            generator.writeName("runs");
+            generator.writeStartArray();
+            generator.writeStartObject();
+            for (Map.Entry<String, Object> section : run.entrySet()) {
+                generator.writeName(section.getKey());
+                generator.writePOJO(section.getValue());
+            }
+            generator.writeName("results");
+            generator.writeStartArray();
+            model.findings().forEach(finding -> {
+                if (finding.status() != Status.PASS) {
+                    generator.writePOJO(result(finding, estate));
+                }
+            });
+            generator.writeEndArray();
+            // Every report opens with its scope: what was examined, the keys, and what was NOT TESTED.
+            generator.writeName("properties");
+            generator.writePOJO(Map.of("scope", ScopeStatement.asMap(model)));
+            generator.writeEndObject();
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
     }
 
     private static Map<String, Object> rule(ControlDefinition control, FrameworkCatalog frameworks) {
