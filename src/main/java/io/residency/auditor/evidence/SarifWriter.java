@@ -84,12 +84,12 @@ public final class SarifWriter {
         rule.put("name", control.id().replace("-", ""));
         rule.put("shortDescription", Map.of("text", control.title()));
         rule.put("fullDescription", Map.of("text", control.rationale()));
-        rule.put("help", Map.of("text", control.remediation(),
+        rule.put("help", ordered("text", control.remediation(),
                 "markdown", "**Why:** " + control.rationale() + "\n\n**Fix:** " + control.remediation()));
         rule.put("defaultConfiguration", Map.of("level", level(control.severity())));
         List<String> tags = new ArrayList<>(List.of("data-residency"));
         frameworks.frameworks().forEach(framework -> framework.refsOf(control.id()).forEach(ref -> tags.add(framework.id() + " " + ref)));
-        rule.put("properties", Map.of("tags", tags, "security-severity", securitySeverity(control.severity())));
+        rule.put("properties", ordered("tags", tags, "security-severity", securitySeverity(control.severity())));
         return rule;
     }
 
@@ -101,7 +101,7 @@ public final class SarifWriter {
         result.put("locations", List.of(location(finding, estate)));
         result.put("partialFingerprints", Map.of("residencyFinding/v1", finding.fingerprint()));
         if (finding.status() == Status.WAIVED) {
-            result.put("suppressions", List.of(Map.of("kind", "external", "status", "accepted",
+            result.put("suppressions", List.of(ordered("kind", "external", "status", "accepted",
                     "justification", String.valueOf(finding.evidence().get("waiver_reason")))));
         }
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -128,7 +128,7 @@ public final class SarifWriter {
             line = estate.lineOf(declaringWords(finding, file));
         }
         Map<String, Object> physical = new LinkedHashMap<>();
-        physical.put("artifactLocation", Map.of("uri", uri, "uriBaseId", SRCROOT));
+        physical.put("artifactLocation", ordered("uri", uri, "uriBaseId", SRCROOT));
         physical.put("region", Map.of("startLine", line));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physical);
@@ -170,6 +170,18 @@ public final class SarifWriter {
 
     private static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');
+    }
+
+    /**
+     * A map that keeps its keys in the order given. Map.of iterates in an order that changes from one
+     * JVM to the next, which made two runs of the same estate write their SARIF keys differently.
+     */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static String level(Severity severity) {
