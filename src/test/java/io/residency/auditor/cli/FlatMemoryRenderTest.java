@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A bundle's memory is flat in the number of findings: a run of {@value #FINDINGS} findings
- * (about 1 KB each, some 60 MiB if held as objects, more again as the documents built from them)
+ * (about 1 KB of text each: as objects, with their parsed evidence, more than the whole heap)
  * renders every format in a JVM whose whole heap is {@value #HEAP}, Spring, H2 and the PDF
- * layout included. Holding the findings in a list, as the renderers once did, runs out of memory here.
+ * layout included. A renderer that held the findings in a list could not fit here.
  */
 class FlatMemoryRenderTest {
 
