@@ -1,8 +1,6 @@
 package io.residency.auditor.cli;
 
-import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Severity;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,13 +25,6 @@ public record FailOn(Severity threshold) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage() + ", none");
             }
         }
-    }
-
-    public List<Finding> failing(List<Finding> findings) {
-        if (threshold == null) {
-            return List.of();
-        }
-        return findings.stream().filter(f -> f.status().isProblem() && f.severity().isAtLeast(threshold)).toList();
     }
 
     /** How many FAIL and UNVERIFIED findings are at or above the threshold, from their counts by severity. */
