@@ -113,8 +113,10 @@ public final class AuditLauncher {
             return new RunOutcome(runId, failure(execution), null, List.of());
         }
         String bundle = execution.getExecutionContext().getString("bundlePath", null);
-        return new RunOutcome(runId, null, bundle == null ? null : Path.of(bundle),
-                context.getBean(FindingRepository.class).findings(runId), context.getBean(NotTestedRepository.class).notTested(runId));
+        ConsoleFindings console = new ConsoleFindings();
+        context.getBean(FindingRepository.class).forEach(runId, null, console);
+        return new RunOutcome(runId, null, bundle == null ? null : Path.of(bundle), console,
+                context.getBean(NotTestedRepository.class).notTested(runId));
     }
 
     private static String failure(JobExecution execution) {

@@ -15,7 +15,6 @@ import jakarta.validation.Validator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.LoggerFactory;
@@ -71,8 +70,7 @@ final class AuditRunner {
         } else if (options.restart == null) {
             out.println("Bundle NOT signed: no --signing-key and no " + RunOptions.SIGNING_KEY_ENV + "; verify can check its manifest only");
         }
-        List<?> failing = failOn.failing(outcome.findings());
-        return failing.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+        return failOn.failingCount(outcome.findings().problemsBySeverity()) == 0 ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     private RunOutcome startNew() throws Exception {

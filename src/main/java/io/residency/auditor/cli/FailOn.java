@@ -1,8 +1,7 @@
 package io.residency.auditor.cli;
 
-import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Severity;
-import java.util.List;
+import java.util.Map;
 
 /**
  * The threshold of {@code --fail-on}: a severity, or {@code none}. FAIL and UNVERIFIED findings
@@ -28,11 +27,12 @@ public record FailOn(Severity threshold) {
         }
     }
 
-    public List<Finding> failing(List<Finding> findings) {
+    /** How many FAIL and UNVERIFIED findings are at or above the threshold, from their counts by severity. */
+    public long failingCount(Map<Severity, Long> problemsBySeverity) {
         if (threshold == null) {
-            return List.of();
+            return 0;
         }
-        return findings.stream().filter(f -> f.status().isProblem() && f.severity().isAtLeast(threshold)).toList();
+        return problemsBySeverity.entrySet().stream().filter(e -> e.getKey().isAtLeast(threshold)).mapToLong(Map.Entry::getValue).sum();
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,24 +33,44 @@ public record BundleFindings(String runId, String estateId, Instant startedAt, M
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        JsonNode root;
-        try {
-            root = JsonMapper.builder().build().readTree(Files.readAllBytes(file));
-        } catch (JacksonException e) {
-            return Optional.empty();
-        }
-        JsonNode run = root.path("run");
-        if (!run.path("id").isString() || !run.path("startedAt").isString() || !root.path("findings").isArray()) {
-            return Optional.empty();
-        }
+        JsonNode run = null;
+        boolean findingsArray = false;
         Map<String, String> statuses = new TreeMap<>();
         Map<String, String> carried = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
-        for (JsonNode finding : root.path("findings")) {
-            String fingerprint = finding.path("fingerprint").asString();
-            String status = finding.path("status").asString();
-            names.put(fingerprint, finding.path("control").asString() + " " + finding.path("resource").asString());
-            (finding.path("evidence").has("recheck_error") ? carried : statuses).put(fingerprint, status);
+        // Read as a stream, one finding at a time: a large run's findings.json is never held as one tree.
+        // Each finding is read as a tree of its own from the middle of the file: what follows it is not "trailing".
+        JsonMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        try (JsonParser parser = mapper.createParser(file)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String section = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("run".equals(section)) {
+                    run = mapper.readTree(parser);
+                } else if ("findings".equals(section) && value == JsonToken.START_ARRAY) {
+                    findingsArray = true;
+                    for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                        if (element == null) {
+                            return Optional.empty();
+                        }
+                        JsonNode finding = mapper.readTree(parser);
+                        String fingerprint = finding.path("fingerprint").asString();
+                        String status = finding.path("status").asString();
+                        names.put(fingerprint, finding.path("control").asString() + " " + finding.path("resource").asString());
+                        (finding.path("evidence").has("recheck_error") ? carried : statuses).put(fingerprint, status);
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+        if (run == null || !run.path("id").isString() || !run.path("startedAt").isString() || !findingsArray) {
+            return Optional.empty();
         }
         Instant startedAt;
         try {

@@ -6,12 +6,14 @@ import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -19,48 +21,71 @@ import java.util.stream.Collectors;
  * flow that leaves a region, coloured by the control's result. Federation of aggregated metrics
  * to the central querier is drawn too, as an allowed flow.
  */
-final class DataFlowDiagramView {
+final class DataFlowDiagramView implements Consumer<Finding> {
 
     private static final Set<String> FLOW_CONTROLS = Set.of("RES-LOKI-STORAGE", "RES-TEMPO-STORAGE", "RES-EGRESS", "RES-BUCKET-REPLICATION");
     private static final Set<String> METRIC_SOURCES = Set.of("prometheus", "thanos-objstore");
     private static final int BOXES_PER_ROW = 3;
     private static final int FLOWS_IN_BOX = 6;
 
-    private DataFlowDiagramView() {
+    private final EvidenceModel model;
+    private final ReportScope scope;
+    private final Set<String> regions = new LinkedHashSet<>();
+    /** Arrows grouped by origin, destination and status as the findings pass: the picture keeps its size at scale. */
+    private final Map<String, ArrowGroup> arrows = new LinkedHashMap<>();
+    /** Region to the first flows inside it, enough to draw; {@link BoundedRows#total()} counts them all. */
+    private final Map<String, BoundedRows<Map<String, Object>>> inside = new LinkedHashMap<>();
+    /** Region to the statuses RES-METRICS-PII gave its series. */
+    private final Map<String, Set<Status>> personalData = new LinkedHashMap<>();
+
+    DataFlowDiagramView(EvidenceModel model, ReportScope scope) {
+        this.model = model;
+        this.scope = scope;
     }
 
-    static Map<String, Object> of(EvidenceModel model, ReportScope scope) {
-        List<Finding> findings = scope.findings();
+    /** The first arrow of a group, and how many fell into it. */
+    private static final class ArrowGroup {
+        final Map<String, Object> first;
+        int count;
+
+        ArrowGroup(Map<String, Object> first) {
+            this.first = first;
+        }
+    }
+
+    @Override
+    public void accept(Finding finding) {
+        if (finding.controlId().equals("RES-METRICS-PII") && finding.region() != null) {
+            personalData.computeIfAbsent(finding.region(), r -> EnumSet.noneOf(Status.class)).add(finding.status());
+        }
+        if (!FLOW_CONTROLS.contains(finding.controlId()) || finding.region() == null) {
+            return;
+        }
+        String from = text(finding.evidence().getOrDefault("origin_region", finding.region()));
+        String to = text(finding.evidence().getOrDefault("destination_region", finding.evidence().get("declared_region")));
+        String label = label(finding);
+        regions.add(from == null ? finding.region() : from);
+        if (to != null) {
+            regions.add(to);
+        }
+        if (to != null && to.equals(from)) {
+            inside.computeIfAbsent(from, r -> new BoundedRows<>(FLOWS_IN_BOX)).add(Map.of("label", label, "css", FindingRows.css(finding.status())));
+        } else {
+            add(arrow(from == null ? "?" : from, to == null ? "?" : to, label, FindingRows.css(finding.status()), finding.status().name()));
+        }
+    }
+
+    Map<String, Object> view() {
         List<String> jurisdictions = scope.jurisdictions();
         Map<String, String> jurisdictionOf = new LinkedHashMap<>();
         model.jurisdictions().forEach((j, regions) -> regions.forEach(r -> jurisdictionOf.put(r, j)));
-        Set<String> regions = new LinkedHashSet<>();
-        List<Map<String, Object>> arrows = new ArrayList<>();
-        Map<String, List<Map<String, Object>>> inside = new LinkedHashMap<>();
-        for (Finding finding : findings) {
-            if (!FLOW_CONTROLS.contains(finding.controlId()) || finding.region() == null) {
-                continue;
-            }
-            String from = text(finding.evidence().getOrDefault("origin_region", finding.region()));
-            String to = text(finding.evidence().getOrDefault("destination_region", finding.evidence().get("declared_region")));
-            String label = label(finding);
-            regions.add(from == null ? finding.region() : from);
-            if (to != null) {
-                regions.add(to);
-            }
-            if (to != null && to.equals(from)) {
-                inside.computeIfAbsent(from, r -> new ArrayList<>()).add(Map.of("label", label, "css", FindingRows.css(finding.status())));
-            } else {
-                arrows.add(arrow(from == null ? "?" : from, to == null ? "?" : to, label, FindingRows.css(finding.status()), finding.status().name()));
-            }
-        }
         // Federation: each region whose metrics the central querier reads sends it aggregated series.
         model.egress().stream().filter(flow -> "metrics-aggregate".equals(flow.dataClass()) && flow.originRegion() != null)
                 .map(EgressFact::originRegion).distinct().forEach(querierRegion -> model.sources().stream()
                         .filter(s -> METRIC_SOURCES.contains(s.kind()) && !s.region().equals(querierRegion) && regions.contains(s.region()))
                         .map(SourceFact::region).distinct()
-                        .forEach(region -> arrows.add(federationArrow(region, querierRegion, findings))));
-        List<Map<String, Object>> drawn = grouped(arrows);
+                        .forEach(region -> add(federationArrow(region, querierRegion, personalData.getOrDefault(region, Set.of())))));
+        List<Map<String, Object>> drawn = grouped();
         List<Map<String, Object>> boxes = new ArrayList<>();
         for (String region : regions) {
             Map<String, Object> box = new LinkedHashMap<>();
@@ -70,7 +95,7 @@ final class DataFlowDiagramView {
             String stacks = model.sources().stream().filter(s -> s.region().equals(region))
                     .map(SourceFact::kind).distinct().sorted().collect(Collectors.joining(", "));
             box.put("stacks", stacks.isEmpty() ? "none audited (a destination only)" : stacks);
-            box.put("flows", capped(inside.getOrDefault(region, List.of())));
+            box.put("flows", capped(inside.get(region)));
             boxes.add(box);
         }
         Map<String, Object> diagram = new LinkedHashMap<>();
@@ -87,15 +112,16 @@ final class DataFlowDiagramView {
         return diagram;
     }
 
+    private void add(Map<String, Object> arrow) {
+        arrows.computeIfAbsent(arrow.get("from") + "\n" + arrow.get("to") + "\n" + arrow.get("status"), k -> new ArrowGroup(arrow)).count++;
+    }
+
     /**
      * Federation of aggregated metrics is allowed, but the arrow says ALLOWED only where RES-METRICS-PII
      * examined the region's series and found no personal data. Otherwise it shows what was found:
      * personal data, series that could not be checked, a waiver, or no check at all in this run.
      */
-    private static Map<String, Object> federationArrow(String region, String querierRegion, List<Finding> findings) {
-        List<Status> pii = findings.stream()
-                .filter(f -> f.controlId().equals("RES-METRICS-PII") && region.equals(f.region()))
-                .map(Finding::status).toList();
+    private static Map<String, Object> federationArrow(String region, String querierRegion, Set<Status> pii) {
         String label = "federation of aggregated metrics to the central Thanos Querier";
         if (pii.isEmpty()) {
             return arrow(region, querierRegion, label + "; personal data not checked in this run", "unverified", "NOT TESTED");
@@ -116,31 +142,30 @@ final class DataFlowDiagramView {
      * One arrow per origin, destination and status, so the picture keeps its size at scale: several
      * flows on the same arrow are counted and the first named (each one is listed under its control).
      */
-    private static List<Map<String, Object>> grouped(List<Map<String, Object>> arrows) {
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (Map<String, Object> arrow : arrows) {
-            groups.computeIfAbsent(arrow.get("from") + "\n" + arrow.get("to") + "\n" + arrow.get("status"), k -> new ArrayList<>()).add(arrow);
-        }
+    private List<Map<String, Object>> grouped() {
         List<Map<String, Object>> result = new ArrayList<>();
-        for (List<Map<String, Object>> group : groups.values()) {
-            Map<String, Object> first = group.get(0);
-            if (group.size() == 1) {
+        for (ArrowGroup group : arrows.values()) {
+            Map<String, Object> first = group.first;
+            if (group.count == 1) {
                 result.add(first);
             } else {
                 result.add(arrow((String) first.get("from"), (String) first.get("to"),
-                        group.size() + " flows, e.g. " + first.get("label"), (String) first.get("css"), (String) first.get("status")));
+                        group.count + " flows, e.g. " + first.get("label"), (String) first.get("css"), (String) first.get("status")));
             }
         }
         return result;
     }
 
     /** At most {@value #FLOWS_IN_BOX} flows named inside a region's box; the rest are counted. */
-    private static List<Map<String, Object>> capped(List<Map<String, Object>> flows) {
-        if (flows.size() <= FLOWS_IN_BOX) {
-            return flows;
+    private static List<Map<String, Object>> capped(BoundedRows<Map<String, Object>> flows) {
+        if (flows == null) {
+            return List.of();
         }
-        List<Map<String, Object>> shown = new ArrayList<>(flows.subList(0, FLOWS_IN_BOX - 1));
-        shown.add(Map.of("label", "and " + (flows.size() - FLOWS_IN_BOX + 1) + " more flows inside the region", "css", "pass"));
+        if (flows.total() <= FLOWS_IN_BOX) {
+            return flows.shown();
+        }
+        List<Map<String, Object>> shown = new ArrayList<>(flows.shown().subList(0, FLOWS_IN_BOX - 1));
+        shown.add(Map.of("label", "and " + (flows.total() - FLOWS_IN_BOX + 1) + " more flows inside the region", "css", "pass"));
         return shown;
     }
 

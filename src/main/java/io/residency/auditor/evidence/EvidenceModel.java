@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a bundle shows about one run, read once from the database.
+ * Everything a bundle shows about one run, read from the database. The findings are not held: each
+ * report streams them ({@link RunFindings}), so the model's size does not grow with their number.
  *
  * @param jurisdictions jurisdiction → its regions, as the run's policy defines them
  * @param frameworkCatalog the run's frameworks: the bundled ones and those its policy defines
@@ -30,7 +31,7 @@ import java.util.Map;
  * @param sourceRemoved the previous run's problems whose source is no longer in the estate: not re-checked, so not resolved
  * @param policy        the run's policy (EEA jurisdictions, the company-policy parameters); {@code null} where not known
  */
-public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved,
+public record EvidenceModel(AuditRun run, RunFindings findings, List<ResolvedFinding> resolved,
                             List<WaiverOutcome> waivers, List<SourceFact> sources,
                             List<EgressFact> egress, List<ControlDefinition> controls, FrameworkCatalog frameworkCatalog,
                             Map<String, List<String>> jurisdictions, Map<String, List<String>> frameworksOf,
@@ -43,13 +44,24 @@ public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedF
         sourceRemoved = sourceRemoved == null ? List.of() : List.copyOf(sourceRemoved);
     }
 
+    /** A model over findings already in memory (a test, a small run). */
+    public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved,
+                         List<WaiverOutcome> waivers, List<SourceFact> sources,
+                         List<EgressFact> egress, List<ControlDefinition> controls, FrameworkCatalog frameworkCatalog,
+                         Map<String, List<String>> jurisdictions, Map<String, List<String>> frameworksOf,
+                         String estateSource, String waiversSource, RunKeys keys, RunScope scope, List<NotTested> notTested,
+                         String previousRunId, List<ResolvedFinding> sourceRemoved, Policy policy) {
+        this(run, RunFindings.of(findings), resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
+                estateSource, waiversSource, keys, scope, notTested, previousRunId, sourceRemoved, policy);
+    }
+
     /** A model read before runs were compared with their history and policy: reports name no previous run. */
     public EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedFinding> resolved, List<WaiverOutcome> waivers,
                          List<SourceFact> sources, List<EgressFact> egress, List<ControlDefinition> controls,
                          FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
                          Map<String, List<String>> frameworksOf, String estateSource, String waiversSource, RunKeys keys, RunScope scope,
                          List<NotTested> notTested) {
-        this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
+        this(run, RunFindings.of(findings), resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
                 estateSource, waiversSource, keys, scope, notTested, null, List.of(), null);
     }
 
@@ -59,7 +71,7 @@ public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedF
                          FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
                          Map<String, List<String>> frameworksOf, String estateSource, String waiversSource, RunKeys keys,
                          RunScope scope, List<NotTested> notTested, Policy policy) {
-        this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
+        this(run, RunFindings.of(findings), resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
                 estateSource, waiversSource, keys, scope, notTested, null, List.of(), policy);
     }
 
@@ -68,17 +80,17 @@ public record EvidenceModel(AuditRun run, List<Finding> findings, List<ResolvedF
                          List<SourceFact> sources, List<EgressFact> egress, List<ControlDefinition> controls,
                          FrameworkCatalog frameworkCatalog, Map<String, List<String>> jurisdictions,
                          Map<String, List<String>> frameworksOf, String estateSource, String waiversSource) {
-        this(run, findings, resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
+        this(run, RunFindings.of(findings), resolved, waivers, sources, egress, controls, frameworkCatalog, jurisdictions, frameworksOf,
                 estateSource, waiversSource, RunKeys.NONE, null, List.of(), null, List.of(), null);
     }
 
     /**
      * Problems no framework maps (a source that could not be read, a control no framework of the
      * finding's jurisdiction cites): every report lists them among its limitations, so no problem is
-     * left out of every report.
+     * left out of every report. Read as the findings stream past ({@link ReportScope#read}).
      */
-    public List<Finding> unframedProblems() {
-        return findings.stream().filter(f -> f.frameworks().isEmpty() && f.status() != io.residency.auditor.findings.Status.PASS).toList();
+    static boolean isUnframedProblem(Finding finding) {
+        return finding.frameworks().isEmpty() && finding.status() != io.residency.auditor.findings.Status.PASS;
     }
 
     /** The exceptions a framework's report lists: its own, or (naming none and covering nothing) those of a control it maps. */

@@ -56,7 +56,7 @@ public class EvidenceModelReader {
         Map<String, List<String>> frameworksOf = new TreeMap<>();
         policy.jurisdictions().forEach((jurisdiction, definition) -> frameworksOf.put(jurisdiction, definition.frameworks()));
         List<ResolvedFinding> compared = lifecycle.resolved(runId);
-        return new EvidenceModel(run, findings.findings(runId), compared.stream().filter(ResolvedFinding::isResolved).toList(),
+        return new EvidenceModel(run, new StoredFindings(findings, runId), compared.stream().filter(ResolvedFinding::isResolved).toList(),
                 waivers.outcomes(runId), facts.sources(runId), facts.egress(runId), catalog.controls(), frameworks.forPolicy(policy),
                 scope.jurisdictions(runId), frameworksOf, estateSource, waiversSource,
                 keys.find(runId), scope.scope(runId), notTested.notTested(runId), lifecycle.previousRun(runId).orElse(null),

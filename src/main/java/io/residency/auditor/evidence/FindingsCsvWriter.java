@@ -25,22 +25,32 @@ public final class FindingsCsvWriter {
 
     /**
      * @param framework the framework whose findings to write and whose articles to cite; {@code null}
-     *                  for every finding of the run, citing each framework's articles
+     *                  for every finding of the run, citing each framework's articles. Written row by row
+     *                  as the findings are read: none is held.
      */
     public void write(EvidenceModel model, String framework, Writer out) {
-        List<Finding> findings = framework == null ? model.findings()
-                : model.findings().stream().filter(f -> f.frameworks().contains(framework)).toList();
         String signingKey = model.keys().signed() ? model.keys().signingKeyId() : "unsigned";
         String hashKey = model.keys().hmacKeyId() == null ? "none" : model.keys().hmacKeyId() + (model.keys().hmacComparable() ? "" : " (per run)");
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            for (Finding finding : findings) {
-                // WAIVED reads as people read it, "FAIL - excepted (EX-12)"; findings.json keeps the status itself.
-                printer.printRecord(finding.controlId(), finding.statusLabel(), finding.severity().label(),
-                        String.join(",", finding.frameworks()), cell(finding.region()), cell(finding.jurisdiction()),
-                        cell(finding.resource()), cell(finding.message()), cell(evidence(finding)), finding.fingerprint(),
-                        FindingRows.iso(finding.firstSeen()), model.run().runId(), cell(finding.lifecycle()),
-                        cell(articles(model, framework, finding)), cell(finding.exceptionId()), signingKey, hashKey);
-            }
+            model.findings().forEach(finding -> {
+                if (framework == null || finding.frameworks().contains(framework)) {
+                    printRow(printer, model, framework, finding, signingKey, hashKey);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void printRow(CSVPrinter printer, EvidenceModel model, String framework, Finding finding, String signingKey,
+                                 String hashKey) {
+        try {
+            // WAIVED reads as people read it, "FAIL - excepted (EX-12)"; findings.json keeps the status itself.
+            printer.printRecord(finding.controlId(), finding.statusLabel(), finding.severity().label(),
+                    String.join(",", finding.frameworks()), cell(finding.region()), cell(finding.jurisdiction()),
+                    cell(finding.resource()), cell(finding.message()), cell(evidence(finding)), finding.fingerprint(),
+                    FindingRows.iso(finding.firstSeen()), model.run().runId(), cell(finding.lifecycle()),
+                    cell(articles(model, framework, finding)), cell(finding.exceptionId()), signingKey, hashKey);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,8 +4,8 @@ import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Status;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,11 +15,29 @@ public final class FindingsJsonWriter {
 
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** Written as it is read: each finding is serialised as the database passes it, and none is held. */
     public void write(EvidenceModel model, OutputStream out) {
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeName("run");
+            generator.writePOJO(runSection(model));
+            generator.writeName("scope");
+            generator.writePOJO(ScopeSection.of(model));
+            generator.writeName("findings");
+            generator.writeStartArray();
+            model.findings().forEach(finding -> generator.writePOJO(findingSection(finding)));
+            generator.writeEndArray();
+            for (Map.Entry<String, Object> section : afterFindings(model).entrySet()) {
+                generator.writeName(section.getKey());
+                generator.writePOJO(section.getValue());
+            }
+            generator.writeEndObject();
+        }
+    }
+
+    /** The sections after the findings: the resolved problems and the waivers, both small. */
+    private static Map<String, Object> afterFindings(EvidenceModel model) {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("run", runSection(model));
-        document.put("scope", ScopeSection.of(model));
-        document.put("findings", model.findings().stream().map(FindingsJsonWriter::findingSection).toList());
         document.put("resolved", model.resolved().stream().map(r -> {
             Map<String, Object> resolved = new LinkedHashMap<>();
             resolved.put("control", r.controlId());
@@ -53,7 +71,7 @@ public final class FindingsJsonWriter {
             waiver.put("matched", w.matched());
             return waiver;
         }).toList());
-        json.writeValue(out, document);
+        return document;
     }
 
     private static Map<String, Object> runSection(EvidenceModel model) {
@@ -71,8 +89,9 @@ public final class FindingsJsonWriter {
         section.put("signature", KeyStatements.signatureJson(model.keys()));
         section.put("hmacKey", KeyStatements.hmacKeyJson(model.keys()));
         Map<String, Long> summary = new LinkedHashMap<>();
+        StatusCounts counts = model.findings().counts();
         for (Status status : Status.values()) {
-            summary.put(status.name(), model.findings().stream().filter(f -> f.status() == status).count());
+            summary.put(status.name(), counts.count(status));
         }
         section.put("summary", summary);
         return section;

@@ -2,6 +2,7 @@ package io.residency.auditor.evidence;
 
 import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.facts.RunScope;
+import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.NotTested;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +23,21 @@ final class NotTestedView {
 
     /** Adds the section to a report view built for {@code framework}, and qualifies its verdict and control results. */
     @SuppressWarnings("unchecked")
-    static void addTo(Map<String, Object> view, EvidenceModel model, String framework) {
+    static void addTo(Map<String, Object> view, EvidenceModel model, String framework, BoundedRows<Finding> unframedProblems) {
         List<NotTested> entries = relevant(model, framework);
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("has", !entries.isEmpty());
         section.put("count", entries.size());
         section.put("rows", entries.stream().map(e -> Map.of("control", e.control(), "region", e.region(), "reason", e.reason())).toList());
         section.put("examined", examined(model.scope()));
-        List<Map<String, Object>> unframed = model.unframedProblems().stream().map(FindingRows::row).toList();
+        List<Map<String, Object>> unframed = unframedProblems.shown().stream().map(FindingRows::row).toList();
+        long count = unframedProblems.total();
         section.put("unframed", unframed);
         section.put("hasUnframed", !unframed.isEmpty());
-        section.put("unframedIntro", unframed.size() + (unframed.size() == 1 ? " problem is" : " problems are")
+        section.put("unframedIntro", count + (count == 1 ? " problem is" : " problems are")
                 + " mapped to no framework (a source that could not be read, or a control no framework of its jurisdiction cites);"
-                + (unframed.size() == 1 ? " it is" : " they are") + " listed in every report, and none counts as a pass.");
+                + (count == 1 ? " it is" : " they are") + " listed in every report, and none counts as a pass."
+                + (unframedProblems.more() == 0 ? "" : " The first " + unframed.size() + " are shown here; findings.csv lists each one."));
         view.put("notTested", section);
         if (view.get("totals") instanceof Map<?, ?> totals) {
             Map<String, Object> amended = (Map<String, Object>) totals;

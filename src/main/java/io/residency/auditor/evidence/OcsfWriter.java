@@ -9,13 +9,13 @@ import io.residency.auditor.findings.Status;
 import io.residency.auditor.input.Sha256;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,17 +35,18 @@ public final class OcsfWriter {
 
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** Each event is written as its finding is read: none is held. */
     public void write(EvidenceModel model, OutputStream out) {
         Map<String, ControlDefinition> controls = model.controls().stream()
                 .collect(Collectors.toMap(ControlDefinition::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (Finding finding : model.findings()) {
-            events.add(event(model, finding, Optional.ofNullable(controls.get(finding.controlId()))));
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartArray();
+            model.findings().forEach(finding -> generator.writePOJO(event(model, finding, Optional.ofNullable(controls.get(finding.controlId())))));
+            for (NotTested entry : model.notTested()) {
+                generator.writePOJO(notTested(model, entry, Optional.ofNullable(controls.get(entry.control()))));
+            }
+            generator.writeEndArray();
         }
-        for (NotTested entry : model.notTested()) {
-            events.add(notTested(model, entry, Optional.ofNullable(controls.get(entry.control()))));
-        }
-        json.writeValue(out, events);
     }
 
     private Map<String, Object> event(EvidenceModel model, Finding finding, Optional<ControlDefinition> control) {

@@ -2,6 +2,7 @@ package io.residency.auditor.evidence;
 
 import io.residency.auditor.controls.ControlDefinition;
 import io.residency.auditor.controls.Framework;
+import io.residency.auditor.findings.Finding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,13 @@ final class ReportView {
 
     static Map<String, Object> of(EvidenceModel model, String framework) {
         ReportScope scope = ReportScope.of(model, framework);
+        // One pass over the findings; each section keeps only what it shows.
+        SummaryView summary = new SummaryView();
+        ChangesView changes = new ChangesView(model, scope);
+        DataFlowDiagramView diagram = new DataFlowDiagramView(model, scope);
+        ControlsView controls = new ControlsView(model, framework);
+        BoundedRows<Finding> unframed = new BoundedRows<>(ControlsView.PROBLEMS_LISTED);
+        scope.read(model, List.of(summary, changes, diagram, controls), unframed::add);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("framework", framework);
         view.put("title", model.frameworkCatalog().framework(framework).map(Framework::reportTitle).orElse(framework + " data residency evidence"));
@@ -26,18 +34,20 @@ final class ReportView {
                 .map(j -> j + " (" + String.join(", ", model.jurisdictions().getOrDefault(j, List.of())) + ")")
                 .collect(Collectors.joining("; ")));
         view.put("run", RunFactsView.of(model));
-        view.putAll(SummaryView.of(scope));
-        view.putAll(ChangesView.of(model, scope));
-        view.put("diagram", DataFlowDiagramView.of(model, scope));
-        view.put("controls", ControlsView.of(model, scope));
+        view.putAll(summary.view());
+        view.putAll(changes.view());
+        view.put("diagram", diagram.view());
+        view.put("controls", controls.view());
         view.putAll(WaiversView.of(model, framework));
         view.put("inputs", InputsView.of(model));
         view.putAll(FrameworkMappingView.of(model, framework));
-        NotTestedView.addTo(view, model, framework);
+        NotTestedView.addTo(view, model, framework, unframed);
         view.put("scopeLines", summaryScope(model, view));
         view.put("footer", "Run " + model.run().runId() + " \u00b7 " + (model.keys().signed()
                 ? "signed, key " + model.keys().signingKeyId().substring(0, 16) + "\u2026" : "UNSIGNED bundle"));
         view.put("passesListed", ControlsView.PASSES_LISTED);
+        view.put("problemsListed", ControlsView.PROBLEMS_LISTED);
+        view.put("findingsCsv", ReportScope.findingsCsv(model, framework));
         view.put("appendix", appendix(model, framework));
         return view;
     }

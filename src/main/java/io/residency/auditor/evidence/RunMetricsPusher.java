@@ -4,14 +4,12 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
 import io.prometheus.metrics.exporter.pushgateway.Scheme;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.residency.auditor.findings.Finding;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,15 +24,15 @@ public class RunMetricsPusher {
     private static final Logger log = LoggerFactory.getLogger(RunMetricsPusher.class);
 
     /**
-     * @param findings empty when the run failed
+     * @param findingCounts (control, status, severity, region or "") to how many findings, counted by the
+     *                      database ({@code FindingRepository.countsByLabels}); empty when the run failed
      */
-    public void push(String pushgatewayUrl, String estateId, boolean success, Instant started, Instant ended, List<Finding> findings) {
+    public void push(String pushgatewayUrl, String estateId, boolean success, Instant started, Instant ended,
+                     Map<List<String>, Long> findingCounts) {
         PrometheusRegistry registry = new PrometheusRegistry();
         Gauge counts = Gauge.builder().name("residency_findings").help("Findings of the last run, by control, status, severity and region")
                 .labelNames("control", "status", "severity", "region").register(registry);
-        Map<List<String>, Long> byKey = findings.stream().collect(Collectors.groupingBy(
-                f -> List.of(f.controlId(), f.status().name(), f.severity().label(), f.region() == null ? "" : f.region()), Collectors.counting()));
-        byKey.forEach((key, count) -> counts.labelValues(key.toArray(String[]::new)).set(count));
+        findingCounts.forEach((key, count) -> counts.labelValues(key.toArray(String[]::new)).set(count));
         Gauge.builder().name("residency_run_success").help("1 when the last run completed, 0 when it failed").register(registry)
                 .set(success ? 1 : 0);
         Gauge.builder().name("residency_run_duration_seconds").help("How long the last run took").register(registry)

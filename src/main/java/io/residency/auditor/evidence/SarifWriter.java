@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,7 @@ public final class SarifWriter {
 
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** The rules and scope are small; the results are written one by one as the findings are read. */
     public void write(EvidenceModel model, OutputStream out) {
         EstateDeclarations estate = EstateDeclarations.of(model.estateSource());
         Map<String, Object> driver = new LinkedHashMap<>();
@@ -48,14 +50,32 @@ public final class SarifWriter {
         run.put("invocations", List.of(invocation));
         run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("description", Map.of("text",
                 "The folder of the estate file: the root of the repository that holds the estate and its configuration files"))));
-        run.put("results", model.findings().stream().filter(f -> f.status() != Status.PASS).map(f -> result(f, estate)).toList());
-        // Every report opens with its scope: what was examined, the keys, and what was NOT TESTED.
-        run.put("properties", Map.of("scope", ScopeStatement.asMap(model)));
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("$schema", SCHEMA);
-        document.put("version", "2.1.0");
-        document.put("runs", List.of(run));
-        json.writeValue(out, document);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringProperty("$schema", SCHEMA);
+            generator.writeStringProperty("version", "2.1.0");
+            generator.writeName("runs");
+            generator.writeStartArray();
+            generator.writeStartObject();
+            for (Map.Entry<String, Object> section : run.entrySet()) {
+                generator.writeName(section.getKey());
+                generator.writePOJO(section.getValue());
+            }
+            generator.writeName("results");
+            generator.writeStartArray();
+            model.findings().forEach(finding -> {
+                if (finding.status() != Status.PASS) {
+                    generator.writePOJO(result(finding, estate));
+                }
+            });
+            generator.writeEndArray();
+            // Every report opens with its scope: what was examined, the keys, and what was NOT TESTED.
+            generator.writeName("properties");
+            generator.writePOJO(Map.of("scope", ScopeStatement.asMap(model)));
+            generator.writeEndObject();
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
     }
 
     private static Map<String, Object> rule(ControlDefinition control, FrameworkCatalog frameworks) {
@@ -64,12 +84,12 @@ public final class SarifWriter {
         rule.put("name", control.id().replace("-", ""));
         rule.put("shortDescription", Map.of("text", control.title()));
         rule.put("fullDescription", Map.of("text", control.rationale()));
-        rule.put("help", Map.of("text", control.remediation(),
+        rule.put("help", ordered("text", control.remediation(),
                 "markdown", "**Why:** " + control.rationale() + "\n\n**Fix:** " + control.remediation()));
         rule.put("defaultConfiguration", Map.of("level", level(control.severity())));
         List<String> tags = new ArrayList<>(List.of("data-residency"));
         frameworks.frameworks().forEach(framework -> framework.refsOf(control.id()).forEach(ref -> tags.add(framework.id() + " " + ref)));
-        rule.put("properties", Map.of("tags", tags, "security-severity", securitySeverity(control.severity())));
+        rule.put("properties", ordered("tags", tags, "security-severity", securitySeverity(control.severity())));
         return rule;
     }
 
@@ -81,7 +101,7 @@ public final class SarifWriter {
         result.put("locations", List.of(location(finding, estate)));
         result.put("partialFingerprints", Map.of("residencyFinding/v1", finding.fingerprint()));
         if (finding.status() == Status.WAIVED) {
-            result.put("suppressions", List.of(Map.of("kind", "external", "status", "accepted",
+            result.put("suppressions", List.of(ordered("kind", "external", "status", "accepted",
                     "justification", String.valueOf(finding.evidence().get("waiver_reason")))));
         }
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -108,7 +128,7 @@ public final class SarifWriter {
             line = estate.lineOf(declaringWords(finding, file));
         }
         Map<String, Object> physical = new LinkedHashMap<>();
-        physical.put("artifactLocation", Map.of("uri", uri, "uriBaseId", SRCROOT));
+        physical.put("artifactLocation", ordered("uri", uri, "uriBaseId", SRCROOT));
         physical.put("region", Map.of("startLine", line));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physical);
@@ -150,6 +170,18 @@ public final class SarifWriter {
 
     private static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');
+    }
+
+    /**
+     * A map that keeps its keys in the order given. Map.of iterates in an order that changes from one
+     * JVM to the next, which made two runs of the same estate write their SARIF keys differently.
+     */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static String level(Severity severity) {

@@ -36,7 +36,7 @@ final class ScopeSection {
             row.put("reason", entry.reason());
             return row;
         }).toList());
-        section.put("verdict", Verdict.of(model.findings(), model.notTested().size()));
+        section.put("verdict", Verdict.of(model.findings().counts(), model.notTested().size()));
         return section;
     }
 }

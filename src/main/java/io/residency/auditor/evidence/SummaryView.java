@@ -1,47 +1,53 @@
 package io.residency.auditor.evidence;
 
 import io.residency.auditor.findings.Finding;
-import io.residency.auditor.findings.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 
-/** The verdict and the counts by status, per region and in total. */
-final class SummaryView {
+/** The verdict and the counts by status, per region and in total: counted as the findings pass. */
+final class SummaryView implements Consumer<Finding> {
 
-    private SummaryView() {
+    private final StatusCounts totals = new StatusCounts();
+    private final Map<String, StatusCounts> byRegion = new TreeMap<>();
+
+    @Override
+    public void accept(Finding finding) {
+        totals.add(finding);
+        byRegion.computeIfAbsent(Objects.toString(finding.region(), "-"), region -> new StatusCounts()).add(finding);
     }
 
-    static Map<String, Object> of(ReportScope scope) {
+    Map<String, Object> view() {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("summary", byRegion(scope.findings()));
-        view.put("totals", totals(scope.findings()));
+        view.put("summary", byRegion());
+        view.put("totals", totals());
         return view;
     }
 
     /** One row per region: how many findings of each status. */
-    private static List<Map<String, Object>> byRegion(List<Finding> findings) {
-        Map<String, List<Finding>> byRegion = findings.stream()
-                .collect(Collectors.groupingBy(f -> Objects.toString(f.region(), "-"), TreeMap::new, Collectors.toList()));
+    private List<Map<String, Object>> byRegion() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        byRegion.forEach((region, list) -> {
-            Map<String, Object> row = new LinkedHashMap<>(StatusCounts.of(list));
+        byRegion.forEach((region, counts) -> {
+            Map<String, Object> row = counts.asMap();
             row.put("region", region);
             rows.add(row);
         });
         return rows;
     }
 
-    private static Map<String, Object> totals(List<Finding> findings) {
-        Map<String, Object> totals = new LinkedHashMap<>(StatusCounts.of(findings));
-        totals.put("verdict", findings.stream().anyMatch(f -> f.status() == Status.FAIL) ? "violations found"
-                : findings.stream().anyMatch(f -> f.status() == Status.UNVERIFIED) ? "not fully verified" : "compliant");
-        totals.put("verdictClass", findings.stream().anyMatch(f -> f.status() == Status.FAIL) ? "fail"
-                : findings.stream().anyMatch(f -> f.status() == Status.UNVERIFIED) ? "unverified" : "pass");
-        return totals;
+    private Map<String, Object> totals() {
+        Map<String, Object> view = totals.asMap();
+        String verdict = Verdict.unqualified(totals);
+        view.put("verdict", verdict);
+        view.put("verdictClass", switch (verdict) {
+            case "violations found" -> "fail";
+            case "not fully verified" -> "unverified";
+            default -> "pass";
+        });
+        return view;
     }
 }

@@ -16,9 +16,17 @@ public final class Verdict {
     }
 
     public static String of(List<Finding> findings, int notTested) {
-        String verdict = findings.stream().anyMatch(f -> f.status() == Status.FAIL) ? "violations found"
-                : findings.stream().anyMatch(f -> f.status() == Status.UNVERIFIED) ? "not fully verified" : COMPLIANT;
-        return qualify(verdict, notTested);
+        return of(StatusCounts.of(findings), notTested);
+    }
+
+    /** From the counts alone: the verdict needs no finding held. */
+    public static String of(StatusCounts counts, int notTested) {
+        return qualify(unqualified(counts), notTested);
+    }
+
+    /** The verdict before what was not tested is weighed: violations found, not fully verified, or compliant. */
+    static String unqualified(StatusCounts counts) {
+        return counts.count(Status.FAIL) > 0 ? "violations found" : counts.count(Status.UNVERIFIED) > 0 ? "not fully verified" : COMPLIANT;
     }
 
     /** Replaces "compliant" when anything was not tested; every other verdict already says it is not a pass. */

@@ -6,7 +6,7 @@ import io.residency.auditor.facts.AuditRunRepository;
 import io.residency.auditor.facts.AuditorVersion;
 import io.residency.auditor.findings.FindingRepository;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -47,7 +47,7 @@ public class AuditRunListener implements JobExecutionListener {
         String pushgateway = loaded.estate().estate().pushgateway();
         if (pushgateway != null) {
             AuditRun run = runs.find(request.runId()).orElseThrow();
-            metrics.push(pushgateway, run.estateId(), success, run.startedAt(), ended, success ? findings.findings(request.runId()) : List.of());
+            metrics.push(pushgateway, run.estateId(), success, run.startedAt(), ended, success ? findings.countsByLabels(request.runId()) : Map.of());
         }
     }
 }

@@ -73,7 +73,7 @@ public class RenderEvidenceTasklet implements Tasklet {
         BundleContents contents = new BundleContents(inputs, facts.export(request.runId()));
         Path bundle = writer.write(request.outDir(), model, ReportFormat.of(request.formats()), signingKey, contents);
         contribution.getStepExecution().getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
-        StepSummaries.put(contribution, model.findings().size(), "bundle " + bundle);
+        StepSummaries.put(contribution, model.findings().counts().total(), "bundle " + bundle);
         return RepeatStatus.FINISHED;
     }
 

@@ -81,7 +81,7 @@ class EvidencePdfTest {
     void everyProblemFindingsIdAndEveryStatusAndControlIdReadAsWholeWords() throws Exception {
         String text = Pdftotext.text(gdpr);
 
-        List<Finding> problems = model.findings().stream()
+        List<Finding> problems = ReportModels.findingsOf(model).stream()
                 .filter(f -> f.status() != Status.PASS && f.frameworks().contains("GDPR")).toList();
         assertThat(problems).hasSizeGreaterThan(3);
         for (Finding problem : problems) {
@@ -135,8 +135,22 @@ class EvidencePdfTest {
         assertThat(pages.size()).as("pages at 6,000 passes").isLessThanOrEqualTo(Pdftotext.pages(gdpr).size() + 3);
         String text = String.join("\n", pages).replaceAll("\\s+", " ");
         assertThat(text).contains("too many to list here; findings.csv and findings.json list each one");
-        large.findings().stream().filter(f -> f.status() != Status.PASS && f.frameworks().contains("GDPR"))
+        ReportModels.findingsOf(large).stream().filter(f -> f.status() != Status.PASS && f.frameworks().contains("GDPR"))
                 .forEach(problem -> assertThat(text).contains(problem.fingerprint()));
+    }
+
+    @Test
+    void aControlsProblemsAreListedUpToTheBoundAndTheRestCountedWithThePointerToItsCsv() throws Exception {
+        EvidenceModel many = ReportModels.withExtra(dir.resolve("many-failures"), 0, 120);
+        Path pdf = render(many, "GDPR", "gdpr-many-failures-evidence.pdf");
+        String text = String.join("\n", Pdftotext.pages(pdf)).replaceAll("\\s+", " ");
+
+        // RES-EGRESS: the waived finding and 120 failures, of which the first 50 are listed.
+        assertThat(text).contains("71 more findings of this control: see gdpr-findings.csv (covered by the manifest)")
+                .contains("up to " + ControlsView.PROBLEMS_LISTED + " per control");
+        List<Finding> egress = ReportModels.findingsOf(many).stream().filter(f -> f.controlId().equals("RES-EGRESS")).toList();
+        egress.subList(0, ControlsView.PROBLEMS_LISTED).forEach(listed -> assertThat(text).contains(listed.fingerprint()));
+        egress.subList(ControlsView.PROBLEMS_LISTED, egress.size()).forEach(counted -> assertThat(text).doesNotContain(counted.fingerprint()));
     }
 
     private static int indexOf(List<String> pages, String text) {

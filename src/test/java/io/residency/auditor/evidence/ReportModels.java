@@ -71,6 +71,14 @@ final class ReportModels {
 
     /** The model of {@link #everyStatus}, with {@code extraPasses} more PASS findings spread over controls and regions. */
     static EvidenceModel withPasses(Path folder, int extraPasses) throws IOException {
+        return withExtra(folder, extraPasses, 0);
+    }
+
+    /**
+     * The model of {@link #everyStatus}, with {@code extraPasses} more PASS findings spread over controls and regions,
+     * and {@code extraEgressFailures} more FAIL findings of RES-EGRESS in eu-west-1 (GDPR).
+     */
+    static EvidenceModel withExtra(Path folder, int extraPasses, int extraEgressFailures) throws IOException {
         Files.createDirectories(folder);
         Path estate = folder.resolve("estate.yaml");
         Files.writeString(estate, ESTATE);
@@ -113,6 +121,11 @@ final class ReportModels {
                     region + "/otel-collector exporters.otlp/" + i + ".endpoint logs -> collector-" + i + "." + region + ".observe.internal",
                     "sent inside " + (eu ? "EU" : "US"), evidence("endpoint", "collector-" + i), null));
         }
+        for (int i = 0; i < extraEgressFailures; i++) {
+            findings.add(finding("RES-EGRESS", Status.FAIL, Severity.HIGH, List.of("GDPR"), "eu-west-1",
+                    String.format("eu-west-1/otel-collector exporters.otlphttp/vendor-%04d.endpoint logs -> https://vendor-%04d.example.com", i, i),
+                    "logs are sent outside EU", evidence("endpoint", "https://vendor-" + i + ".example.com"), "open"));
+        }
         AuditRun run = new AuditRun(RUN_ID, "acme-estate", "audit", "e".repeat(64), "c".repeat(64), PolicyLoader.BUNDLED, null,
                 "0.1.0-test", STARTED, STARTED.plusSeconds(40), "COMPLETED");
         List<SourceFact> sources = List.of(
@@ -129,6 +142,13 @@ final class ReportModels {
                 FrameworkCatalog.bundled(ControlCatalog.load()), Map.of("EU", List.of("eu-west-1", "eu-central-1"), "US", List.of("us-east-1")),
                 Map.of("EU", List.of("GDPR"), "US", List.of("SOX")), estate.toString(), null,
                 new RunKeys(SIGNING_KEY_ID, "4320e2a01beedad9", false), scope, notTested, bundledPolicy());
+    }
+
+    /** The model's findings gathered into a list, as a test compares them; the reports themselves stream them. */
+    static List<Finding> findingsOf(EvidenceModel model) {
+        List<Finding> findings = new ArrayList<>();
+        model.findings().forEach(findings::add);
+        return findings;
     }
 
     static Policy bundledPolicy() {
