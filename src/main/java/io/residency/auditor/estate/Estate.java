@@ -33,6 +33,15 @@ public record Estate(
         return Boolean.TRUE.equals(allowFilesOutside);
     }
 
+    /**
+     * The external label that names a series' home region: {@code central.thanos.regionLabel}, else
+     * {@code region}, the default the Thanos section has too (Prometheus sends its external labels with
+     * remote_write and federation as well, so the label is judged with or without a querier).
+     */
+    public String regionLabel() {
+        return central != null && central.thanos() != null ? central.thanos().regionLabel() : Thanos.DEFAULT_REGION_LABEL;
+    }
+
     /** The same estate with config files allowed outside its folder ({@code --allow-files-outside-estate}). */
     public Estate withFilesOutsideAllowed() {
         return new Estate(name, regions, central, aws, tenants, endpoints, pushgateway, true);

@@ -47,8 +47,11 @@ public record Thanos(@NotBlank(message = "expected the querier's base URL") Stri
      */
     public static final long DEFAULT_SERIES_COUNT_LIMIT = 10_000;
 
+    /** The external label that names a series' region when the estate names none. */
+    public static final String DEFAULT_REGION_LABEL = "region";
+
     public Thanos {
-        regionLabel = regionLabel == null ? "region" : regionLabel;
+        regionLabel = regionLabel == null ? DEFAULT_REGION_LABEL : regionLabel;
     }
 
     /** The limit to count to; {@link Long#MAX_VALUE} when every series is to be counted. */

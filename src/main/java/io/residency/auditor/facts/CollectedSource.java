@@ -4,7 +4,8 @@ import java.util.List;
 
 /** What one collector learned from one source: the source itself and the facts in it. */
 public record CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention,
-                              List<OtelDimensionFact> dimensions, List<OtelProcessorFact> processors) {
+                              List<OtelDimensionFact> dimensions, List<OtelProcessorFact> processors,
+                              List<ExternalLabelsFact> externalLabels) {
 
     public CollectedSource {
         storage = List.copyOf(storage);
@@ -12,6 +13,13 @@ public record CollectedSource(SourceFact source, List<StorageFact> storage, List
         retention = List.copyOf(retention);
         dimensions = List.copyOf(dimensions);
         processors = List.copyOf(processors);
+        externalLabels = List.copyOf(externalLabels);
+    }
+
+    /** A source that sets no external labels. */
+    public CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention,
+                           List<OtelDimensionFact> dimensions, List<OtelProcessorFact> processors) {
+        this(source, storage, egress, retention, dimensions, processors, List.of());
     }
 
     /** A source whose config has no collector processing of its own. */
@@ -24,6 +32,6 @@ public record CollectedSource(SourceFact source, List<StorageFact> storage, List
     }
 
     public int factCount() {
-        return storage.size() + egress.size() + retention.size() + dimensions.size() + processors.size();
+        return storage.size() + egress.size() + retention.size() + dimensions.size() + processors.size() + externalLabels.size();
     }
 }

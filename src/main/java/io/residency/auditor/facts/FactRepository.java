@@ -241,7 +241,8 @@ public class FactRepository {
     }
 
     public void replaceConfigFacts(String runId, List<CollectedSource> collected) {
-        for (String table : List.of("storage_fact", "egress_fact", "otel_dimension_fact", "otel_processor_fact")) {
+        for (String table : List.of("storage_fact", "egress_fact", "otel_dimension_fact", "otel_processor_fact",
+                "prometheus_external_labels_fact")) {
             jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
         }
         jdbc.sql("DELETE FROM retention_fact WHERE run_id = ? AND bucket IS NULL").param(runId).update();
@@ -272,6 +273,9 @@ public class FactRepository {
                     fit.fit(fact.processorType(), 32, "processor_type"), fit.fit(fact.pipelines(), 1024, "pipelines"), fact.redacts(),
                     fit.fit(fact.redactionCalls(), 512, "redaction_calls"), fit.fit(fact.errorMode(), 32, "error_mode"),
                     fact.allowAllKeys(), fact.line()}).toList();
+            List<Object[]> externalLabels = item.externalLabels().stream().map(fact -> new Object[] {runId,
+                    fit.fit(fact.sourceId(), 256, "source_id"), fact.region(), fit.fit(fact.externalLabels(), 4096, "external_labels"),
+                    fit.fit(fact.regionLabel(), 256, "region_label"), fit.fit(fact.regionValue(), 256, "region_value"), fact.line()}).toList();
             Object[] sourceRow = {runId, fit.fit(source.sourceId(), 256, "source_id"), source.region(), fit.fit(source.kind(), 32, "kind"),
                     fit.fit(source.location(), 1024, "location"), source.status().name(), fit.fit(source.reason(), 2048, "reason"),
                     source.contentSha256()};
@@ -311,6 +315,13 @@ public class FactRepository {
                             INSERT INTO otel_processor_fact (run_id, source_id, config_path, region, processor, processor_type, pipelines,
                                                              redacts, redaction_calls, error_mode, allow_all_keys, line)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(values)
+                    .update());
+            // A cut value makes the source ERROR above, which the control reads before any label.
+            externalLabels.forEach(values -> jdbc.sql("""
+                            INSERT INTO prometheus_external_labels_fact (run_id, source_id, region, external_labels, region_label,
+                                                                         region_value, line)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(values)
                     .update());
         }

@@ -33,6 +33,7 @@ public final class FactTables {
             new Table("retention_fact", List.of("run_id", "source_id", "config_path", "tenant", "scope")),
             new Table("otel_dimension_fact", List.of("run_id", "source_id", "config_path")),
             new Table("otel_processor_fact", List.of("run_id", "source_id", "config_path")),
+            new Table("prometheus_external_labels_fact", List.of("run_id", "source_id")),
             new Table("bucket_fact", List.of("run_id", "bucket")),
             new Table("replication_rule_fact", List.of("run_id", "bucket", "rule_id")),
             new Table("series_scan_fact", List.of("run_id", "region")),

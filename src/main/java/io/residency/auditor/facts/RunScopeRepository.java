@@ -26,15 +26,17 @@ public class RunScopeRepository {
      * Records the policy's jurisdictions and rules, the estate's regions and tenants, and how the run
      * looks (offline, with or without S3 and the querier) for this run.
      *
-     * @param regions the regions the estate lists, with or without sources
+     * @param regions     the regions the estate lists, with or without sources
+     * @param regionLabel the external label that names a series' region (the estate's central.thanos.regionLabel or its default)
      */
-    public void replaceScope(String runId, Policy policy, List<Tenant> tenants, Collection<String> regions, RunMode mode) {
+    public void replaceScope(String runId, Policy policy, List<Tenant> tenants, Collection<String> regions, RunMode mode,
+                             String regionLabel) {
         for (String table : List.of("run_jurisdiction_region", "run_residency_rule", "run_retention_rule", "run_tenant",
                 "run_region", "run_scope")) {
             jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
         }
-        jdbc.sql("INSERT INTO run_scope (run_id, offline, aws_section, querier) VALUES (?, ?, ?, ?)")
-                .params(runId, mode.offline(), mode.awsSection(), mode.querier()).update();
+        jdbc.sql("INSERT INTO run_scope (run_id, offline, aws_section, querier, region_label) VALUES (?, ?, ?, ?, ?)")
+                .params(runId, mode.offline(), mode.awsSection(), mode.querier(), new ColumnFit().fit(regionLabel, 256, "region_label")).update();
         for (String region : new TreeSet<>(regions)) {
             jdbc.sql("INSERT INTO run_region (run_id, region) VALUES (?, ?)").params(runId, region).update();
         }

@@ -29,7 +29,7 @@ public class RecordScopeTasklet implements Tasklet {
         RunMode mode = new RunMode(loaded.request().offline(), estate.aws() != null,
                 estate.central() != null && estate.central().thanos() != null);
         scope.replaceScope(loaded.request().runId(), loaded.policy().policy(), estate.tenants(),
-                estate.regions().stream().map(RegionStack::name).toList(), mode);
+                estate.regions().stream().map(RegionStack::name).toList(), mode, estate.regionLabel());
         StepSummaries.put(contribution, loaded.policy().policy().jurisdictions().size(),
                 loaded.policy().policy().jurisdictions().size() + " jurisdictions from " + loaded.policy().source());
         return RepeatStatus.FINISHED;

@@ -36,7 +36,7 @@ abstract class ControlFixturesContract {
     @ParameterizedTest(name = "{0} passes on {1}")
     @CsvSource({"RES-LOKI-STORAGE, loki-compliant", "RES-TEMPO-STORAGE, tempo-compliant", "RES-EGRESS, egress-compliant",
             "RES-SOX-RETENTION, sox-compliant", "RES-SOURCE, source-compliant", "RES-OTEL-PII-DIMENSIONS, otel-pii-compliant",
-            "RES-OTEL-REDACTION, otel-redaction-compliant"})
+            "RES-OTEL-REDACTION, otel-redaction-compliant", "RES-PROMETHEUS-REGION-LABEL, prometheus-region-compliant"})
     void everyFindingOfTheControlIsPassOnItsCompliantFixture(String control, String fixture) throws IOException {
         List<JsonNode> findings = findingsOf(fixture, control);
 
@@ -59,7 +59,8 @@ abstract class ControlFixturesContract {
             "RES-OTEL-PII-DIMENSIONS, otel-pii-violating, FAIL, Connector spanmetrics copies the personal attribute user.email (policy pattern (?i).*e?mail.*) into metric labels that leave the collector through prometheusremotewrite",
             "RES-OTEL-PII-DIMENSIONS, otel-pii-violating, FAIL, Connector servicegraph copies the personal attribute enduser.id",
             "RES-OTEL-REDACTION, otel-redaction-violating, FAIL, Processor transform/redact redacts (SHA256,delete_key) with error_mode: ignore in pipelines traces",
-            "RES-OTEL-REDACTION, otel-redaction-violating, FAIL, Processor redaction has allow_all_keys: true in pipelines traces"})
+            "RES-OTEL-REDACTION, otel-redaction-violating, FAIL, Processor redaction has allow_all_keys: true in pipelines traces",
+            "RES-PROMETHEUS-REGION-LABEL, prometheus-region-violating, FAIL, 'Prometheus eu-west-1/prometheus of eu-west-1 labels its series region=us-east-1, another region of the estate: Thanos attributes its series to us-east-1'"})
     void theControlReportsItsViolatingFixtureWithTheExpectedStatusAndMessage(String control, String fixture, String status, String message) throws IOException {
         List<JsonNode> findings = findingsOf(fixture, control);
 
@@ -79,6 +80,32 @@ abstract class ControlFixturesContract {
                 "FAIL user.email inputs/sources/eu-west-1/otel-collector.yaml:15",
                 "FAIL client.address inputs/sources/eu-west-1/otel-collector.yaml:16",
                 "FAIL enduser.id inputs/sources/eu-west-1/otel-collector.yaml:18");
+    }
+
+    @Test
+    void aPrometheusRegionLabelThatIsWrongMissingOrFromTheEnvironmentNeverPassesAndEachSaysTheExactFix() throws IOException {
+        List<JsonNode> findings = findingsOf("prometheus-region-violating", "RES-PROMETHEUS-REGION-LABEL");
+
+        assertThat(findings).extracting(f -> f.get("status").asString() + " " + f.get("resource").asString() + " " + f.get("message").asString()
+                + " " + f.path("evidenceRef").asString()).containsExactlyInAnyOrder(
+                "FAIL eu-west-1/prometheus global.external_labels.region Prometheus eu-west-1/prometheus of eu-west-1 labels its series"
+                        + " region=us-east-1, another region of the estate: Thanos attributes its series to us-east-1, so cross-region"
+                        + " accounting is wrong; set global: external_labels: {region: eu-west-1} inputs/sources/eu-west-1/prometheus.yaml:5",
+                "UNVERIFIED eu-west-1/prometheus-unlabelled global.external_labels.region Prometheus eu-west-1/prometheus-unlabelled sets no"
+                        + " region external label: Thanos cannot attribute its series to eu-west-1; set global: external_labels:"
+                        + " {region: eu-west-1} inputs/sources/eu-west-1/prometheus-unlabelled.yaml:2",
+                "UNVERIFIED eu-west-1/prometheus-env global.external_labels.region Prometheus eu-west-1/prometheus-env takes its region"
+                        + " external label from its own environment (${REGION}), which the auditor cannot see; set global: external_labels:"
+                        + " {region: eu-west-1} inputs/sources/eu-west-1/prometheus-env.yaml:3",
+                "UNVERIFIED eu-west-1/prometheus-list global.external_labels.region The external labels of eu-west-1/prometheus-list could not"
+                        + " be read (line 2, global.external_labels: global.external_labels is not a mapping, which Prometheus refuses to load;"
+                        + " expected label names with their values, e.g. external_labels: {region: <the stack's region>}); once it is"
+                        + " readable, it must set global: external_labels: {region: eu-west-1} facts/source_fact.jsonl source_id=eu-west-1/prometheus-list",
+                "FAIL us-east-1/prometheus global.external_labels.region Prometheus us-east-1/prometheus of us-east-1 labels its series"
+                        + " region=us-east, which is not a region of the estate: Thanos attributes its series to us-east, so cross-region"
+                        + " accounting is wrong; set global: external_labels: {region: us-east-1} inputs/sources/us-east-1/prometheus.yaml:3");
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("fingerprint").asString()).as("control and resource only")
+                .isEqualTo(io.residency.auditor.findings.Fingerprint.of("RES-PROMETHEUS-REGION-LABEL", f.get("resource").asString())));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.estate.SourceSpec;
 import io.residency.auditor.facts.CollectedSource;
 import io.residency.auditor.facts.EgressFact;
+import io.residency.auditor.facts.ExternalLabelsFact;
 import io.residency.auditor.facts.OtelDimensionFact;
 import io.residency.auditor.facts.OtelProcessorFact;
 import io.residency.auditor.facts.RetentionFact;
@@ -44,6 +45,8 @@ public final class ConfigCollector {
     /** Sources read at once: live endpoints wait on the network (up to 15 s each), so one slow one does not hold the rest. */
     static final int CONCURRENT_SOURCES = 8;
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final SourceFetcher fetcher;
     private final ConfigDocumentReader reader;
     private final SourceKinds kinds;
@@ -74,6 +77,7 @@ public final class ConfigCollector {
         EndpointRegions endpointRegions = new EndpointRegions(estate.endpoints());
         String thanosHost = estate.central() == null || estate.central().thanos() == null
                 ? null : EndpointRegions.hostOf(estate.central().thanos().url());
+        String regionLabel = estate.regionLabel();
         Map<String, Integer> idCounts = new HashMap<>();
         // Ids and contexts are fixed here, in estate order; only the reading runs side by side.
         List<Callable<CollectedSource>> reads = new ArrayList<>();
@@ -81,14 +85,14 @@ public final class ConfigCollector {
             ParseContext context = new ParseContext(stack.name(), endpointRegions, thanosHost, personal);
             for (SourceSpec spec : stack.sources()) {
                 String sourceId = uniqueId(spec, stack.name(), idCounts);
-                reads.add(() -> collectOne(loaded, spec, sourceId, context, offline, clusters));
+                reads.add(() -> collectOne(loaded, spec, sourceId, context, offline, clusters, regionLabel));
             }
         }
         if (estate.central() != null) {
             ParseContext context = new ParseContext(estate.central().region(), endpointRegions, thanosHost, personal);
             for (SourceSpec spec : estate.central().sources()) {
                 String sourceId = uniqueId(spec, "central", idCounts);
-                reads.add(() -> collectOne(loaded, spec, sourceId, context, offline, clusters));
+                reads.add(() -> collectOne(loaded, spec, sourceId, context, offline, clusters, regionLabel));
             }
         }
         return readAll(reads);
@@ -133,7 +137,7 @@ public final class ConfigCollector {
     }
 
     private CollectedSource collectOne(LoadedEstate loaded, SourceSpec spec, String sourceId, ParseContext context, boolean offline,
-                                       ClusterSources clusters) {
+                                       ClusterSources clusters, String regionLabel) {
         String location = spec.files() != null ? String.join(" + ", spec.files())
                 : spec.file() != null ? spec.file() : spec.api() != null ? SafeUrls.redact(spec.api())
                 : spec.k8s() != null ? clusters.location(spec.k8s()) : SafeUrls.redact(spec.url());
@@ -174,7 +178,9 @@ public final class ConfigCollector {
                             d.attribute(), d.personalPattern(), d.exportedBy(), lineOf(document, d.configPath()))).toList(),
                     parsed.processors().stream().map(p -> new OtelProcessorFact(sourceId, region, p.configPath(), p.processor(), p.type(),
                             p.pipelines(), p.redacts(), p.redactionCalls(), p.errorMode(), p.allowAllKeys(),
-                            lineOf(document, p.configPath()))).toList());
+                            lineOf(document, p.configPath()))).toList(),
+                    parsed.externalLabels() == null ? List.of()
+                            : List.of(externalLabelsFact(sourceId, region, parsed.externalLabels(), regionLabel, document)));
             log.debug("Source {} ({}): {} facts", sourceId, location, result.factCount());
             return result;
         } catch (SourceReadException e) {
@@ -253,6 +259,19 @@ public final class ConfigCollector {
                     + " at " + e.configPath() + " but declares only " + declared);
         });
         return parsed;
+    }
+
+    /**
+     * What a Prometheus's external labels say about its region: the region label's value and the
+     * line that sets it (else the line of external_labels, else none).
+     */
+    private static ExternalLabelsFact externalLabelsFact(String sourceId, String region, ExternalLabels labels, String regionLabel,
+                                                         ConfigDocument document) {
+        String value = labels.labels().get(regionLabel);
+        // The label's own line by its path as a list: a label name may hold a dot, which a path text would split.
+        int labelLine = value == null ? -1 : document.lines().lineOf(List.of("global", "external_labels", regionLabel));
+        Integer line = labelLine > 0 ? Integer.valueOf(labelLine) : lineOf(document, ExternalLabels.CONFIG_PATH);
+        return new ExternalLabelsFact(sourceId, region, JSON.writeValueAsString(labels.labels()), regionLabel, value, line);
     }
 
     /** The line of a config path in the source file: the raw file's, the manifest's, or the Helm value's it came from. */

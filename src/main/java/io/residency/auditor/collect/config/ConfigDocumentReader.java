@@ -63,9 +63,9 @@ public final class ConfigDocumentReader {
                 OtelOperatorResource.Embedded embedded = operatorResources.extract(expand(text, spec, kind), spec);
                 if (embedded.text() != null) {
                     yield new ConfigDocument(ConfigTree.root(mapping(embedded.text(), embedded.origin())), sha256,
-                            embedded.text().getBytes(StandardCharsets.UTF_8), embedded.origin());
+                            embedded.text().getBytes(StandardCharsets.UTF_8), embedded.origin(), embedded.lines(), java.util.Set.of());
                 }
-                yield new ConfigDocument(ConfigTree.root(embedded.tree()), sha256, null, embedded.origin());
+                yield new ConfigDocument(ConfigTree.root(embedded.tree()), sha256, null, embedded.origin(), embedded.lines(), java.util.Set.of());
             }
             default -> {
                 refuseTemplate(text);

@@ -28,6 +28,7 @@ final class ConfigMapExtractor {
     }
 
     private final ObjectMapper yaml = io.residency.auditor.input.YamlParsers.mapper().build();
+    private final ManifestDocuments documents = new ManifestDocuments();
 
     Embedded extract(String manifest, SourceSpec spec, SourceKind sourceKind) throws SourceReadException {
         List<JsonNode> objects = new ArrayList<>();
@@ -76,33 +77,8 @@ final class ConfigMapExtractor {
      * block scalar keeps the config's lines as they are, so line N of the config is that line + N - 1.
      */
     private int firstLine(String manifest, String kind, String name, String section, String key) {
-        List<String> lines = manifest.lines().toList();
-        int start = 0;
-        for (int i = 0; i <= lines.size(); i++) {
-            if (i == lines.size() || lines.get(i).startsWith("---")) {
-                String document = String.join("\n", lines.subList(start, i));
-                int line = keyLine(document, kind, name, section, key);
-                if (line > 0) {
-                    String rest = lines.get(start + line - 1);
-                    rest = rest.substring(rest.indexOf(':', rest.indexOf(key) + key.length()) + 1).strip();
-                    return rest.matches("\\|[-+]?(\\s+#.*)?") ? start + line + 1 : -1;
-                }
-                start = i + 1;
-            }
-        }
-        return -1;
-    }
-
-    private int keyLine(String document, String kind, String name, String section, String key) {
-        try {
-            JsonNode node = yaml.readTree(document);
-            if (node == null || !kind.equals(node.path("kind").asString("")) || !name.equals(node.path("metadata").path("name").asString("?"))) {
-                return -1;
-            }
-        } catch (JacksonException e) {
-            return -1;
-        }
-        return io.residency.auditor.input.YamlLocator.lineOf(document.getBytes(StandardCharsets.UTF_8), List.of(section, key));
+        ManifestDocuments.Document document = documents.find(manifest, kind, name);
+        return document == null ? -1 : document.literalBlockStart(List.of(section, key));
     }
 
     private static JsonNode select(List<JsonNode> objects, SourceSpec spec) throws SourceReadException {

@@ -22,13 +22,18 @@ final class OtelOperatorResource {
     static final String V1BETA1 = "opentelemetry.io/v1beta1";
 
     /**
-     * The config found: {@code text} for v1alpha1 (a document of its own, with its own lines), or
-     * {@code tree} for v1beta1 (part of the resource).
+     * The config found: {@code text} for v1alpha1 (a document of its own), or {@code tree} for v1beta1
+     * (part of the resource); {@code lines} place its paths in the resource's file: a v1beta1 mapping's
+     * under spec.config, a v1alpha1 string's only when it is a literal block ({@code config: |}), whose
+     * lines are the file's line for line (a quoted or folded string has no line of the file per line).
      */
-    record Embedded(String text, JsonNode tree, String origin) {
+    record Embedded(String text, JsonNode tree, String origin, ConfigLines lines) {
     }
 
+    private static final List<Object> SPEC_CONFIG = List.of("spec", "config");
+
     private final ObjectMapper yaml = io.residency.auditor.input.YamlParsers.mapper().build();
+    private final ManifestDocuments documents = new ManifestDocuments();
 
     Embedded extract(String manifest, SourceSpec spec) throws SourceReadException {
         List<JsonNode> collectors = new ArrayList<>();
@@ -53,20 +58,24 @@ final class OtelOperatorResource {
         String name = resource.path("metadata").path("name").asString("?");
         String origin = "spec.config of " + KIND + " " + name + " (" + apiVersion + ")";
         JsonNode config = resource.path("spec").path("config");
+        ManifestDocuments.Document document = documents.find(manifest, KIND, name);
         switch (apiVersion) {
             case V1ALPHA1 -> {
                 if (!config.isString()) {
                     throw new SourceReadException(origin + " is " + shape(config) + "; expected in " + V1ALPHA1
                             + " the collector config as a YAML string (config: |)");
                 }
-                return new Embedded(config.asString(), null, origin);
+                int first = document == null ? -1 : document.literalBlockStart(SPEC_CONFIG);
+                ConfigLines lines = first > 0 ? ConfigLines.yaml(config.asString().getBytes(java.nio.charset.StandardCharsets.UTF_8), first - 1)
+                        : ConfigLines.none();
+                return new Embedded(config.asString(), null, origin, lines);
             }
             case V1BETA1 -> {
                 if (!config.isObject()) {
                     throw new SourceReadException(origin + " is " + shape(config) + "; expected in " + V1BETA1
                             + " the collector config as a mapping (receivers, exporters, service)");
                 }
-                return new Embedded(null, config, origin);
+                return new Embedded(null, config, origin, document == null ? ConfigLines.none() : ManifestDocuments.under(document, SPEC_CONFIG));
             }
             default -> throw new SourceReadException(KIND + " " + name + " has apiVersion '" + apiVersion + "'; expected "
                     + V1ALPHA1 + " or " + V1BETA1);

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code prometheus} source kind: where a Prometheus sends raw samples ({@code remote_write})
  * and where it reads them back from ({@code remote_read}: the remote's samples come into this
- * Prometheus). The checks Prometheus itself makes before it starts and that decide where data goes
+ * Prometheus), and the external labels every series it sends on carries ({@code global.external_labels}).
+ * The checks Prometheus itself makes before it starts and that decide where data goes
  * (an empty entry, no url, two queues of one name) make the file unreadable with Prometheus's words,
  * as Prometheus refuses to load it.
  */
@@ -61,7 +63,32 @@ public final class PrometheusKind implements SourceKind {
             String url = url(remoteRead, "remote read", "remote_read");
             egress.add(Egress.http(remoteRead, DataClassName.METRICS_RAW, "query", url, "Prometheus", context));
         }
-        return new ParsedConfig(List.of(), egress, List.of());
+        return new ParsedConfig(List.of(), egress, List.of(), List.of(), List.of(), externalLabels(config));
+    }
+
+    /**
+     * {@code global.external_labels} as Prometheus loads it: a mapping of label names to single
+     * values (numbers read as their text); anything else makes Prometheus refuse the file. An empty
+     * value is left out, as Prometheus drops a label without a value.
+     */
+    static ExternalLabels externalLabels(ConfigTree config) {
+        ConfigTree labels = config.child("global").at("external_labels");
+        Map<String, String> found = new TreeMap<>();
+        if (!labels.exists()) {
+            return new ExternalLabels(new TreeMap<>());
+        }
+        if (!labels.isMapping()) {
+            throw new ConfigShapeException(labels.path(), "global.external_labels is not a mapping, which Prometheus refuses to load;"
+                    + " expected label names with their values, e.g. external_labels: {region: <the stack's region>}");
+        }
+        for (Map.Entry<String, ConfigTree> label : labels.entries().entrySet()) {
+            if (label.getValue().exists() && !label.getValue().node().isValueNode()) {
+                throw new ConfigShapeException(label.getValue().path(), "external label " + label.getKey()
+                        + " is not a single value, which Prometheus refuses to load; expected " + label.getKey() + ": <value>");
+            }
+            labels.text(label.getKey()).ifPresent(value -> found.put(label.getKey(), value));
+        }
+        return new ExternalLabels(new TreeMap<>(found));
     }
 
     /** The entry's url, refused with Prometheus's own message where Prometheus refuses the file. */

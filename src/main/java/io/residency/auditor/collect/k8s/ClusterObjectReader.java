@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.residency.auditor.collect.config.ClusterDocument;
 import io.residency.auditor.collect.config.ClusterSources;
+import io.residency.auditor.collect.config.SafeUrls;
 import io.residency.auditor.collect.config.SourceReadException;
 import io.residency.auditor.estate.K8sSource;
 import io.residency.auditor.input.InputFiles;
@@ -67,7 +68,7 @@ public final class ClusterObjectReader implements ClusterSources {
             }
             return resource(client, object, source);
         } catch (KubernetesClientException e) {
-            throw failure(e, object);
+            throw failure(e, object, client);
         } catch (RuntimeException e) {
             // An answer the client could not take (not JSON, an unexpected shape): unreadable, never a crashed run.
             throw new SourceReadException(object.describe() + ": the API server's answer could not be read (" + e.getClass().getSimpleName()
@@ -99,7 +100,7 @@ public final class ClusterObjectReader implements ClusterSources {
         try {
             found = client.genericKubernetesResources(definition).inNamespace(source.namespace()).withName(source.resource().name()).get();
         } catch (KubernetesClientException e) {
-            throw failure(e, discovered);
+            throw failure(e, discovered, client);
         }
         if (found == null) {
             throw notFound(discovered);
@@ -152,18 +153,34 @@ public final class ClusterObjectReader implements ClusterSources {
     }
 
     /** What went wrong, from the status code alone: the server's message and the request are not repeated. */
-    private SourceReadException failure(KubernetesClientException e, ClusterObject object) {
+    private SourceReadException failure(KubernetesClientException e, ClusterObject object, KubernetesClient client) {
         String what = object.describe();
+        String server = "the API server " + SafeUrls.redact(String.valueOf(client.getMasterUrl())).replaceAll("/$", "");
+        if ((e.getCode() == 0 || e.getCode() == -1) && causedBy(e, javax.net.ssl.SSLException.class)) {
+            // A server whose certificate the CA given does not sign is not the cluster meant: nothing it says is read.
+            return new SourceReadException(what + ": " + server + " was not trusted (" + rootCause(e) + "); expected its certificate to be"
+                    + " signed by " + (ClusterObject.IN_CLUSTER.equals(object.context()) ? "the service account's ca.crt"
+                    : "the certificate authority of context " + object.context() + " in the kubeconfig"), e);
+        }
         return switch (e.getCode()) {
             case 403 -> new SourceReadException(what + ": access denied (HTTP 403 Forbidden); expected a Role in namespace " + object.namespace()
                     + " with the rule " + object.rbacRule() + " bound to the auditor's service account or user (see README 'Kubernetes sources')", e);
             case 401 -> new SourceReadException(what + ": credentials refused (HTTP 401 Unauthorized); expected valid credentials for "
                     + (ClusterObject.IN_CLUSTER.equals(object.context()) ? "the service account" : "context " + object.context() + " in the kubeconfig"), e);
             case 404 -> notFound(object);
-            case 0, -1 -> new SourceReadException(what + ": the API server did not answer (" + rootCause(e)
+            case 0, -1 -> new SourceReadException(what + ": " + server + " did not answer (" + rootCause(e)
                     + "); expected the cluster to be reachable within " + clients.requestTimeout().toSeconds() + " s", e);
             default -> new SourceReadException(what + ": HTTP " + e.getCode() + " from the API server; expected 200 with the object", e);
         };
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootCause(Throwable e) {

@@ -3,7 +3,9 @@ package io.residency.auditor.collect.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.residency.auditor.TestPaths;
+import io.residency.auditor.estate.SourceSpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,51 @@ class OtelOperatorFormatTest {
                     exporters: [
                 """;
         assertThat(readError(broken).getMessage()).contains("spec.config of OpenTelemetryCollector broken (opentelemetry.io/v1alpha1)");
+    }
+
+    /** The line the reader gives a config path of the resource file, as findings carry it. */
+    private static int lineOf(String resource, String... path) throws SourceReadException {
+        SourceSpec spec = new SourceSpec(null, "otel-collector", "otel.yaml", null, "otel-operator", null, null, null, null, null);
+        ConfigDocument document = new ConfigDocumentReader(new EnvExpander(name -> null))
+                .read(resource.getBytes(StandardCharsets.UTF_8), spec, new OtelCollectorKind());
+        return document.lines().lineOf(List.of((Object[]) path));
+    }
+
+    @Test
+    void aV1beta1ConfigMappingsPathsHaveTheirLinesInTheResourceFileAfterOtherDocuments() throws IOException, SourceReadException {
+        String resource = upstream("e2e-openshift-export-to-cluster-logging-lokistack-otel-collector.yaml");
+
+        assertThat(lineOf(resource, "exporters", "otlphttp", "endpoint")).isEqualTo(79);
+        assertThat(lineOf(resource, "service", "pipelines", "logs", "exporters")).isEqualTo(93);
+        assertThat(lineOf(resource, "exporters", "otlp", "endpoint")).as("a path the config does not hold").isEqualTo(-1);
+    }
+
+    @Test
+    void aV1alpha1LiteralBlockMapsLineForLineAndAQuotedStringHasNoLines() throws IOException, SourceReadException {
+        String resource = upstream("exporter-with-tls.yaml");
+
+        assertThat(lineOf(resource, "exporters", "otlp", "endpoint")).isEqualTo(38);
+        assertThat(lineOf(resource, "receivers", "jaeger")).isEqualTo(29);
+        String quoted = """
+                apiVersion: opentelemetry.io/v1alpha1
+                kind: OpenTelemetryCollector
+                metadata: {name: quoted}
+                spec:
+                  config: '{exporters: {otlp: {endpoint: "collector.eu-west-1.observe.internal:4317"}}}'
+                """;
+        assertThat(lineOf(quoted, "exporters", "otlp", "endpoint")).as("no file line holds a line of a quoted string").isEqualTo(-1);
+    }
+
+    @Test
+    void aFindingOfAV1beta1CollectorPointsAtItsLineInTheResourceFile() throws IOException, SourceReadException {
+        String resource = upstream("e2e-openshift-export-to-cluster-logging-lokistack-otel-collector.yaml");
+        SourceSpec spec = new SourceSpec(null, "otel-collector", "otel.yaml", null, "otel-operator", null, null, null, null, null);
+        OtelCollectorKind kind = new OtelCollectorKind();
+        ConfigDocument document = new ConfigDocumentReader(new EnvExpander(name -> null)).read(resource.getBytes(StandardCharsets.UTF_8), spec, kind);
+        EgressTarget flow = ConfigCollector.parse(kind, document, new ParseContext("eu-west-1", OtelTestConfigs.ENDPOINTS, null)).egress().get(0);
+
+        assertThat(document.lines().place(io.residency.auditor.input.YamlErrors.parse(flow.configPath())))
+                .isEqualTo("line 79, exporters.otlphttp.endpoint");
     }
 
     private static SourceReadException readError(String resource) {

@@ -31,29 +31,7 @@ final class UpstreamCorpus {
     }
 
     static void check(Path work, Row row) throws IOException {
-        String corpus = "upstream/" + row.folder() + "/";
-        List<String> names = Arrays.asList(row.files().split("\\+"));
-        for (String name : names) {
-            Files.copy(TestPaths.resource(corpus + name), work.resolve(name));
-        }
-        String where = names.size() == 1 ? "file: " + names.get(0)
-                : "files: [" + names.stream().collect(Collectors.joining(", ")) + "]";
-        StringBuilder estateText = new StringBuilder("regions:\n  - name: eu-west-1\n    sources:\n      - kind: ").append(row.kind())
-                .append("\n        ").append(where).append("\n        format: ").append(row.format()).append('\n');
-        if (row.options() != null) {
-            estateText.append("        ").append(row.options()).append('\n');
-        }
-        if (row.endpoints() != null) {
-            estateText.append("endpoints: ").append(row.endpoints()).append('\n');
-        }
-        Path estate = work.resolve("estate.yaml");
-        Files.writeString(estate, estateText);
-        Path out = work.resolve("out");
-
-        CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
-
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        List<JsonNode> findings = EvidenceBundles.findings(out);
+        List<JsonNode> findings = audit(work, row.folder(), row.kind(), row.files(), row.format(), row.options(), row.endpoints());
         List<JsonNode> egress = of(findings, "RES-EGRESS");
         assertThat(of(findings, "RES-SOURCE")).singleElement().satisfies(f -> assertThat(f.get("status").asString()).as(f.toString())
                 .isEqualTo(row.sourceStatus()));
@@ -64,7 +42,35 @@ final class UpstreamCorpus {
         }
     }
 
-    private static List<JsonNode> of(List<JsonNode> findings, String control) {
+    /** Audits the corpus file(s) as the only source of eu-west-1 and returns every finding of the run. */
+    static List<JsonNode> audit(Path work, String folder, String kind, String files, String format, String options, String endpoints)
+            throws IOException {
+        String corpus = "upstream/" + folder + "/";
+        List<String> names = Arrays.asList(files.split("\\+"));
+        for (String name : names) {
+            Files.copy(TestPaths.resource(corpus + name), work.resolve(name));
+        }
+        String where = names.size() == 1 ? "file: " + names.get(0)
+                : "files: [" + names.stream().collect(Collectors.joining(", ")) + "]";
+        StringBuilder estateText = new StringBuilder("regions:\n  - name: eu-west-1\n    sources:\n      - kind: ").append(kind)
+                .append("\n        ").append(where).append("\n        format: ").append(format).append('\n');
+        if (options != null) {
+            estateText.append("        ").append(options).append('\n');
+        }
+        if (endpoints != null) {
+            estateText.append("endpoints: ").append(endpoints).append('\n');
+        }
+        Path estate = work.resolve("estate.yaml");
+        Files.writeString(estate, estateText);
+        Path out = work.resolve("out");
+
+        CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        return EvidenceBundles.findings(out);
+    }
+
+    static List<JsonNode> of(List<JsonNode> findings, String control) {
         return findings.stream().filter(f -> f.get("control").asString().equals(control)).toList();
     }
 

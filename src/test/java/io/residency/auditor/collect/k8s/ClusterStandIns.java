@@ -38,6 +38,7 @@ public final class ClusterStandIns implements AutoCloseable {
 
     private final Map<String, KubernetesMockServer> servers = new LinkedHashMap<>();
     private final Map<String, KubernetesClient> clients = new HashMap<>();
+    private final Map<String, MockWebServer> tls = new HashMap<>();
     private final Map<String, String> unreachable = new LinkedHashMap<>();
     private final List<ServerSocket> silent = new ArrayList<>();
 
@@ -50,6 +51,41 @@ public final class ClusterStandIns implements AutoCloseable {
         KubernetesClient client = server.createClient();
         clients.put(context, client);
         return client;
+    }
+
+    /**
+     * A cluster behind {@code context} served over HTTPS with a certificate of its own (CN=localhost,
+     * names localhost and 127.0.0.1), whose CA is {@link #certificate}; objects as in {@link #cluster}.
+     */
+    public KubernetesClient tlsCluster(String context) {
+        MockWebServer web = new MockWebServer();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
+                new KubernetesCrudDispatcher(List.of(OTEL_COLLECTOR)), true);
+        server.init();
+        servers.put(context, server);
+        tls.put(context, web);
+        KubernetesClient client = server.createClient();
+        clients.put(context, client);
+        return client;
+    }
+
+    /** The PEM certificate an HTTPS cluster serves, which is its own CA. */
+    public Path certificate(String context) {
+        return Path.of(tls.get(context).getSelfSignedCertificate().certificatePath());
+    }
+
+    /** The API server of {@code context}, for reading what it was sent. */
+    public KubernetesMockServer server(String context) {
+        return servers.get(context);
+    }
+
+    /** Its address as a kubeconfig's {@code server:} names it. */
+    public String address(String context) {
+        KubernetesMockServer server = servers.get(context);
+        if (server == null) {
+            return unreachable.get(context);
+        }
+        return (tls.containsKey(context) ? "https://" : "http://") + server.getHostName() + ":" + server.getPort();
     }
 
     /** A cluster that answers with expectations only (for 403 and other refusals). */
@@ -112,7 +148,7 @@ public final class ClusterStandIns implements AutoCloseable {
         StringBuilder clusters = new StringBuilder();
         StringBuilder contexts = new StringBuilder();
         Map<String, String> addresses = new LinkedHashMap<>();
-        servers.forEach((context, server) -> addresses.put(context, "http://" + server.getHostName() + ":" + server.getPort()));
+        servers.keySet().forEach(context -> addresses.put(context, address(context)));
         addresses.putAll(unreachable);
         addresses.forEach((context, address) -> {
             clusters.append("- name: ").append(context).append("\n  cluster:\n    server: ").append(address).append('\n');
