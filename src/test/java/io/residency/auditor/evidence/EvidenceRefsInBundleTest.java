@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.residency.auditor.CliRun;
 import io.residency.auditor.ConfigServer;
 import io.residency.auditor.EvidenceBundles;
+import io.residency.auditor.TestPaths;
 import io.residency.auditor.collect.k8s.ClusterStandIns;
 import io.residency.auditor.collect.s3.S3Scenario;
 import io.residency.auditor.collect.series.PrometheusServer;
@@ -149,6 +150,17 @@ class EvidenceRefsInBundleTest {
         assertThat(gate.exitCode()).as(gate.output()).isIn(0, 1);
         assertThat(EvidenceBundles.findings(out).stream().map(f -> f.get("status").asString()).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("PASS", "FAIL", "UNVERIFIED", "WAIVED");
+        assertEveryFindingPointsIntoTheBundle(EvidenceBundles.only(out));
+    }
+
+    @Test
+    void everyFindingOfTheDemoEstatePointsAtAFileOfTheBundle() throws IOException {
+        Path out = dir.resolve("out");
+
+        CliRun gate = CliRun.of("gate", "--offline", "--estate", TestPaths.demoEstate().toString(), "--out", out.toString(),
+                "--format", "json");
+
+        assertThat(gate.exitCode()).as(gate.output()).isIn(0, 1);
         assertEveryFindingPointsIntoTheBundle(EvidenceBundles.only(out));
     }
 
