@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Where in the bundle a finding's evidence is. A finding judged from a config line points at that
  * line of the source's copy ({@code inputs/sources/<id>.yaml:<line>}: files, url: and k8s: sources
- * alike); one judged from a live answer points at the call and the answer as the run received it
+ * alike), a file source that was read its copy; one judged from a live answer points at the call and the answer as the run received it
  * ({@code GET /api/v1/status/config -> inputs/api/<id>/status-config.json}, the raw S3 answers about a
  * bucket at {@code inputs/s3/<account>/<bucket>.json}, the querier's under {@code inputs/querier/}).
  *
@@ -34,6 +34,12 @@ public final class EvidenceRefs {
         if (evidence.get("answer_ref") != null) {
             // What a live source answered, as the collector recorded it (source_fact.answer_ref).
             return String.valueOf(evidence.get("answer_ref"));
+        }
+        Object file = evidence.get("file");
+        if (sourceId != null && evidence.get("content_sha256") != null && file != null && !String.valueOf(file).contains("://")
+                && !String.valueOf(file).contains(" + ")) {
+            // A file source that was read (RES-SOURCE): its copy, which render keeps while the file still hashes to content_sha256.
+            return AnswerFiles.sourceCopy(String.valueOf(sourceId));
         }
         if (evidence.get("answer_file") != null) {
             // The raw S3 answers that decided a bucket finding, as the collector filed them under inputs/s3/.

@@ -290,6 +290,49 @@ class EvidenceRefsInBundleTest {
         }
     }
 
+    @Test
+    void anAnswerCutOffIsKeptAsFarAsItCameAndItsSourceIsUnverified() throws IOException {
+        String prefix = "storage_config:\n  aws:\n    bucketnames: logs-eu\n    secret_access_key: plantedCutSecret09\n";
+        HttpServer cutting = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        cutting.createContext("/config", exchange -> {
+            try (exchange) {
+                // Announces far more than it sends, then hangs up: the answer is cut off.
+                exchange.sendResponseHeaders(200, 100_000);
+                exchange.getResponseBody().write(prefix.getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+            } catch (IOException expected) {
+                // closing short of the announced length is refused by the server: that is the point
+            }
+        });
+        cutting.start();
+        try {
+            Path estate = Files.writeString(dir.resolve("estate.yaml"), """
+                    regions:
+                      - name: eu-west-1
+                        sources:
+                          - {id: eu-west-1/loki, kind: loki, url: "http://127.0.0.1:%d/config"}
+                    """.formatted(cutting.getAddress().getPort()));
+            Path out = dir.resolve("out");
+
+            CliRun run = CliRun.of("audit", "--estate", estate.toString(), "--out", out.toString(), "--db", "jdbc:h2:mem:cut-" + dir.hashCode(),
+                    "--format", "json");
+
+            assertThat(run.exitCode()).as(run.output()).isIn(0, 1);
+            JsonNode source = EvidenceBundles.findings(out).stream().filter(f -> f.get("control").asString().equals("RES-SOURCE"))
+                    .findFirst().orElseThrow();
+            assertThat(source.get("status").asString()).isEqualTo("UNVERIFIED");
+            assertThat(source.get("message").asString()).contains("answer cut off");
+            assertThat(source.get("evidenceRef").asString()).isEqualTo("inputs/sources/eu-west-1/loki.yaml");
+            Path bundle = EvidenceBundles.only(out);
+            assertThat(Files.readString(bundle.resolve("inputs/sources/eu-west-1/loki.yaml")))
+                    .startsWith("storage_config:\n  aws:\n    bucketnames: logs-eu\n    secret_access_key: <redacted>");
+            assertThat(bundleText(out)).doesNotContain("plantedCutSecret09");
+            assertEveryFindingPointsIntoTheBundle(bundle);
+        } finally {
+            cutting.stop(0);
+        }
+    }
+
     /** For every finding: an evidenceRef naming a file of the bundle that the manifest lists, and a line of it that exists. */
     private static void assertEveryFindingPointsIntoTheBundle(Path bundle) throws IOException {
         Set<String> manifest = Files.readAllLines(bundle.resolve(Manifest.FILE_NAME)).stream()
