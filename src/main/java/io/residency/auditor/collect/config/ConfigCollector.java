@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -207,7 +209,7 @@ public final class ConfigCollector {
      * The text a url: or k8s: source served, kept as read (as far as read when it was cut off) at
      * the source's copy, so its findings' lines point into the bundle.
      */
-    private static <T> T received(List<InputAnswer> answers, String sourceId, Read<T> read, java.util.function.Function<T, byte[]> content)
+    private static <T> T received(List<InputAnswer> answers, String sourceId, Read<T> read, Function<T, byte[]> content)
             throws SourceReadException {
         try {
             T document = read.read();
@@ -225,7 +227,7 @@ public final class ConfigCollector {
      * A config read through the component's own API: the kind's parser reads what the API answered
      * as it reads the file. Its findings carry no line: they point at the answer kept under inputs/api/.
      */
-    private ConfigDocument readApi(SourceSpec spec, SourceKind kind, java.util.function.BiConsumer<String, byte[]> received)
+    private ConfigDocument readApi(SourceSpec spec, SourceKind kind, BiConsumer<String, byte[]> received)
             throws SourceReadException {
         ApiDocument answer = switch (kind.name()) {
             case "prometheus" -> PrometheusApi.read(fetcher, spec, received);
