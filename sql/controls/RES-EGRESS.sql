@@ -32,7 +32,8 @@ SELECT
     e.region_basis,
     src.location AS file,
     e.line,
-    e.source_id
+    e.source_id,
+    src.answer_ref
 FROM egress_fact e
 JOIN source_fact src ON src.run_id = e.run_id AND src.source_id = e.source_id
 LEFT JOIN run_jurisdiction_region origin ON origin.run_id = e.run_id AND origin.region = e.origin_region
@@ -59,7 +60,8 @@ SELECT
     CAST(NULL AS VARCHAR(256)),
     s.location,
     CAST(NULL AS INTEGER),
-    s.source_id
+    s.source_id,
+    s.answer_ref
 FROM source_fact s
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = s.run_id AND stack.region = s.region
 WHERE s.run_id = :runId

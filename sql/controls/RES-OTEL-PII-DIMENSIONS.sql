@@ -27,7 +27,8 @@ SELECT
     d.config_path,
     src.location AS file,
     d.line,
-    d.source_id
+    d.source_id,
+    src.answer_ref
 FROM otel_dimension_fact d
 JOIN source_fact src ON src.run_id = d.run_id AND src.source_id = d.source_id
 LEFT JOIN run_jurisdiction_region j ON j.run_id = d.run_id AND j.region = d.region

@@ -31,7 +31,8 @@ SELECT
     p.config_path,
     src.location AS file,
     p.line,
-    p.source_id
+    p.source_id,
+    src.answer_ref
 FROM otel_processor_fact p
 JOIN source_fact src ON src.run_id = p.run_id AND src.source_id = p.source_id
 LEFT JOIN run_jurisdiction_region j ON j.run_id = p.run_id AND j.region = p.region

@@ -39,7 +39,8 @@ SELECT
     l.external_labels,
     s.location AS file,
     l.line,
-    s.source_id
+    s.source_id,
+    s.answer_ref
 FROM source_fact s
 LEFT JOIN prometheus_external_labels_fact l ON l.run_id = s.run_id AND l.source_id = s.source_id
 LEFT JOIN run_scope sc ON sc.run_id = s.run_id

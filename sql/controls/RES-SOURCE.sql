@@ -12,7 +12,8 @@ SELECT
     s.kind,
     s.location AS file,
     s.content_sha256,
-    s.source_id
+    s.source_id,
+    s.answer_ref
 FROM source_fact s
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = s.run_id AND stack.region = s.region
 WHERE s.run_id = :runId
@@ -28,7 +29,8 @@ SELECT
     CAST(NULL AS VARCHAR(32)),
     CAST(NULL AS VARCHAR(1024)),
     CAST(NULL AS CHAR(64)),
-    CAST(NULL AS VARCHAR(256))
+    CAST(NULL AS VARCHAR(256)),
+    CAST(NULL AS VARCHAR(1024))
 FROM run_region r
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = r.run_id AND stack.region = r.region
 WHERE r.run_id = :runId

@@ -6,6 +6,7 @@
 -- lifecycle expiration (of current or noncurrent versions) on a bucket the tenant's logs are in,
 -- whose prefix covers them. S3 Object Lock is recorded as the strongest evidence; no lifecycle
 -- configuration means nothing in S3 deletes early; S3 answers that could not be read are UNVERIFIED.
+-- line is the retention setting's line in its source (NULL for a default the source does not hold).
 SELECT
     CASE
         WHEN t.home_region IS NULL OR rule.minimum_days IS NULL THEN 'UNVERIFIED'
@@ -43,7 +44,8 @@ SELECT
     CAST(NULL AS VARCHAR(256)) AS bucket,
     CAST(NULL AS VARCHAR(64)) AS account,
     CAST(NULL AS VARCHAR(512)) AS object_lock,
-    CAST(NULL AS VARCHAR(512)) AS answer_file
+    CAST(NULL AS VARCHAR(512)) AS answer_file,
+    CASE WHEN o.config_path IS NOT NULL THEN o.line ELSE d.line END AS line
 FROM run_tenant t
 LEFT JOIN run_jurisdiction_region j ON j.run_id = t.run_id AND j.region = t.home_region
 LEFT JOIN run_retention_rule rule ON rule.run_id = t.run_id AND rule.jurisdiction = j.jurisdiction
@@ -74,7 +76,8 @@ SELECT
     CAST(NULL AS VARCHAR(256)),
     CAST(NULL AS VARCHAR(64)),
     CAST(NULL AS VARCHAR(512)),
-    CAST(NULL AS VARCHAR(512))
+    CAST(NULL AS VARCHAR(512)),
+    r.line
 FROM run_tenant t
 JOIN run_jurisdiction_region j ON j.run_id = t.run_id AND j.region = t.home_region
 JOIN run_retention_rule rule ON rule.run_id = t.run_id AND rule.jurisdiction = j.jurisdiction
@@ -104,7 +107,8 @@ SELECT
     CAST(NULL AS VARCHAR(256)),
     CAST(NULL AS VARCHAR(64)),
     CAST(NULL AS VARCHAR(512)),
-    CAST(NULL AS VARCHAR(512))
+    CAST(NULL AS VARCHAR(512)),
+    r.line
 FROM run_tenant t
 JOIN run_jurisdiction_region j ON j.run_id = t.run_id AND j.region = t.home_region
 JOIN run_retention_rule rule ON rule.run_id = t.run_id AND rule.jurisdiction = j.jurisdiction
@@ -161,7 +165,8 @@ SELECT
     b.account_id,
     CASE WHEN ol.config_path IS NULL THEN CAST(NULL AS VARCHAR(512))
          ELSE ol.scope || COALESCE(', ' || CAST(ol.hours / 24 AS VARCHAR(20)) || ' days', '') END,
-    b.answer_file
+    b.answer_file,
+    CAST(NULL AS INTEGER)
 FROM (
     SELECT DISTINCT t.tenant_id, t.home_region, j.jurisdiction, rule.minimum_days, rule.framework, f.bucket
     FROM run_tenant t

@@ -5,6 +5,7 @@
 -- was not complete, a region the querier's series carry that no store names, a region a store names
 -- that no series carries, and a run whose series regions could not be read.
 -- A store gateway's evidence names the bucket its region's thanos-objstore source points at.
+-- querier_answer names the querier answer that decided the row (inputs/querier/<it>.json in the bundle).
 SELECT
     CASE
         WHEN s.cut_reason IS NOT NULL OR s.region IS NULL OR s.last_error IS NOT NULL
@@ -41,7 +42,8 @@ SELECT
     s.max_time,
     s.last_error,
     CASE WHEN s.store_type = 'store' THEN o.bucket END AS objstore_bucket,
-    CASE WHEN s.store_type = 'store' THEN o.source_id END AS objstore_source
+    CASE WHEN s.store_type = 'store' THEN o.source_id END AS objstore_source,
+    'stores' AS querier_answer
 FROM querier_store_fact s
 JOIN querier_topology_fact t ON t.run_id = s.run_id
 LEFT JOIN run_jurisdiction_region j ON j.run_id = s.run_id AND j.region = s.region
@@ -64,7 +66,7 @@ SELECT
     CASE WHEN t.stores_status <> 'OK' THEN 'The querier''s stores could not be read: ' || COALESCE(t.stores_reason, 'no reason given')
          ELSE 'The querier names no store API: where its series come from is not known' END,
     CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(4096)), CAST(NULL AS VARCHAR(1024)),
-    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256))
+    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256)), 'stores'
 FROM querier_topology_fact t
 WHERE t.run_id = :runId
   AND (t.stores_status <> 'OK' OR NOT EXISTS (SELECT 1 FROM querier_store_fact s WHERE s.run_id = t.run_id))
@@ -85,7 +87,7 @@ SELECT
                 THEN ' (not in the estate)' ELSE '' END
         || ' has series at the querier but no store announces ' || t.region_label || '=' || seen.region,
     CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(4096)), CAST(NULL AS VARCHAR(1024)),
-    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256))
+    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256)), 'series-regions'
 FROM querier_series_region_fact seen
 JOIN querier_topology_fact t ON t.run_id = seen.run_id AND t.stores_status = 'OK' AND t.series_regions_status = 'OK'
 LEFT JOIN run_jurisdiction_region j ON j.run_id = seen.run_id AND j.region = seen.region
@@ -106,7 +108,7 @@ SELECT
          ELSE 'Store ' || MIN(s.name) || ' announces ' END
         || t.region_label || '=' || s.region || ' but no series at the querier carries it (asked with dedup=false)',
     CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(4096)), CAST(NULL AS VARCHAR(1024)),
-    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256))
+    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256)), 'series-regions'
 FROM querier_store_fact s
 JOIN querier_topology_fact t ON t.run_id = s.run_id AND t.stores_status = 'OK' AND t.series_regions_status = 'OK'
 LEFT JOIN run_jurisdiction_region j ON j.run_id = s.run_id AND j.region = s.region
@@ -126,7 +128,7 @@ SELECT
     'The regions the querier''s series carry could not be read, so the stores'' regions were not compared with them: '
         || COALESCE(t.series_regions_reason, 'not asked by the run that made these facts'),
     CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(4096)), CAST(NULL AS VARCHAR(1024)),
-    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256))
+    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(1024)), CAST(NULL AS VARCHAR(512)), CAST(NULL AS VARCHAR(256)), 'series-regions'
 FROM querier_topology_fact t
 WHERE t.run_id = :runId
   AND t.stores_status = 'OK'

@@ -39,7 +39,8 @@ SELECT
     f.used_by,
     src.location AS file,
     f.line,
-    f.source_id
+    f.source_id,
+    src.answer_ref
 FROM storage_fact f
 JOIN source_fact src ON src.run_id = f.run_id AND src.source_id = f.source_id
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = f.run_id AND stack.region = f.region
@@ -72,7 +73,8 @@ SELECT
     CAST(NULL AS VARCHAR(1024)),
     s.location,
     CAST(NULL AS INTEGER),
-    s.source_id
+    s.source_id,
+    s.answer_ref
 FROM source_fact s
 LEFT JOIN run_jurisdiction_region stack ON stack.run_id = s.run_id AND stack.region = s.region
 WHERE s.run_id = :runId

@@ -8,10 +8,10 @@ import java.util.List;
  *
  * @param sources   one row per S3 source; status ERROR with the reason when it could not be read
  * @param retention lifecycle expirations and Object Lock retention, as rows of the retention concept
- * @param answers   the raw S3 answers per inspected bucket, for the bundle's inputs/
+ * @param answers   the raw S3 answers per inspected bucket, under inputs/s3/
  */
 public record BucketInventory(List<BucketFact> buckets, List<ReplicationRuleFact> rules, List<SourceFact> sources,
-                              List<RetentionFact> retention, List<BucketAnswer> answers) {
+                              List<RetentionFact> retention, List<InputAnswer> answers) {
 
     public BucketInventory {
         buckets = List.copyOf(buckets);

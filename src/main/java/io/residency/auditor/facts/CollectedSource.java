@@ -2,10 +2,16 @@ package io.residency.auditor.facts;
 
 import java.util.List;
 
-/** What one collector learned from one source: the source itself and the facts in it. */
+/**
+ * What one collector learned from one source: the source itself, the facts in it and, for a live
+ * source, what it answered.
+ *
+ * @param answers   what a url:, k8s: or api: source answered, as received (as far as read when cut), for inputs/
+ * @param answerRef how findings name that answer (source_fact.answer_ref); {@code null} when nothing was received
+ */
 public record CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention,
                               List<OtelDimensionFact> dimensions, List<OtelProcessorFact> processors,
-                              List<ExternalLabelsFact> externalLabels) {
+                              List<ExternalLabelsFact> externalLabels, List<InputAnswer> answers, String answerRef) {
 
     public CollectedSource {
         storage = List.copyOf(storage);
@@ -14,21 +20,28 @@ public record CollectedSource(SourceFact source, List<StorageFact> storage, List
         dimensions = List.copyOf(dimensions);
         processors = List.copyOf(processors);
         externalLabels = List.copyOf(externalLabels);
+        answers = List.copyOf(answers);
     }
 
-    /** A source that sets no external labels. */
+    /** A source that sets no external labels and answered nothing kept. */
     public CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention,
                            List<OtelDimensionFact> dimensions, List<OtelProcessorFact> processors) {
-        this(source, storage, egress, retention, dimensions, processors, List.of());
+        this(source, storage, egress, retention, dimensions, processors, List.of(), List.of(), null);
     }
 
-    /** A source whose config has no collector processing of its own. */
+    /** A source whose config has no collector processing of its own and that answered nothing kept. */
     public CollectedSource(SourceFact source, List<StorageFact> storage, List<EgressFact> egress, List<RetentionFact> retention) {
-        this(source, storage, egress, retention, List.of(), List.of());
+        this(source, storage, egress, retention, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     public static CollectedSource failed(SourceFact source) {
         return new CollectedSource(source, List.of(), List.of(), List.of());
+    }
+
+    /** The same source with what it answered. */
+    public CollectedSource withAnswers(List<InputAnswer> received, String ref) {
+        return new CollectedSource(source, storage, egress, retention, dimensions, processors, externalLabels, received,
+                received.isEmpty() ? null : ref);
     }
 
     public int factCount() {

@@ -1,9 +1,9 @@
 package io.residency.auditor.facts;
 
+import io.residency.auditor.input.SecretRedactor;
+import io.residency.auditor.input.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,7 +63,6 @@ public class FactRepository {
      * their account, replication rules, bucket retention and the raw answers for the bundle.
      */
     public void replaceBucketFacts(String runId, BucketInventory inventory) {
-        jdbc.sql("DELETE FROM bucket_answer WHERE run_id = ?").param(runId).update();
         jdbc.sql("DELETE FROM replication_rule_fact WHERE run_id = ?").param(runId).update();
         jdbc.sql("DELETE FROM retention_fact WHERE run_id = ? AND bucket IS NOT NULL").param(runId).update();
         jdbc.sql("DELETE FROM bucket_fact WHERE run_id = ?").param(runId).update();
@@ -128,23 +127,46 @@ public class FactRepository {
                     .params(values)
                     .update();
         }
-        for (BucketAnswer answer : inventory.answers()) {
-            jdbc.sql("INSERT INTO bucket_answer (run_id, bucket, answer_file, content) VALUES (?, ?, ?, ?)")
-                    .params(runId, new ColumnFit().fit(answer.bucket(), 256, "bucket"), answer.answerFile(),
-                            new String(answer.content(), StandardCharsets.UTF_8))
+        replaceInputAnswers(runId, List.of(AnswerFiles.INPUTS + "s3/"), inventory.answers());
+    }
+
+    /**
+     * Replaces the answers a step recorded under its folders of inputs/ (a restarted step writes them
+     * again); an answer outside those folders is a bug of the step.
+     */
+    public void replaceInputAnswers(String runId, List<String> folders, List<InputAnswer> answers) {
+        for (String folder : folders) {
+            jdbc.sql("DELETE FROM input_answer WHERE run_id = ? AND answer_file LIKE ?").params(runId, folder + "%").update();
+        }
+        for (InputAnswer answer : answers) {
+            if (folders.stream().noneMatch(answer.answerFile()::startsWith) || answer.answerFile().length() > 512) {
+                throw new IllegalStateException("an answer recorded outside " + folders + ": " + answer.answerFile());
+            }
+            StringBuilder redactions = new StringBuilder();
+            answer.redactions().forEach(r -> redactions.append(r.line()).append(' ').append(r.kind()).append('\n'));
+            jdbc.sql("INSERT INTO input_answer (run_id, answer_file, content, sha256_as_read, redactions) VALUES (?, ?, ?, ?, ?)")
+                    // Text as PostgreSQL keeps it: no NUL character (an answer that has one is not a config anyway).
+                    .params(runId, answer.answerFile(), new String(answer.content(), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'),
+                            answer.sha256AsRead(), redactions.toString())
                     .update();
         }
     }
 
-    /** The raw S3 answers of the run's buckets, by bundle path, for the bundle's inputs/. */
-    public Map<String, byte[]> bucketAnswers(String runId) {
-        Map<String, byte[]> answers = new TreeMap<>();
-        jdbc.sql("SELECT answer_file, content FROM bucket_answer WHERE run_id = ? ORDER BY answer_file")
+    /** Every answer the run recorded, in bundle path order, for the bundle's inputs/. */
+    public List<InputAnswer> inputAnswers(String runId) {
+        return jdbc.sql("SELECT answer_file, content, sha256_as_read, redactions FROM input_answer WHERE run_id = ? ORDER BY answer_file")
                 .param(runId)
-                .query(row -> {
-                    answers.put(row.getString("answer_file"), row.getString("content").getBytes(StandardCharsets.UTF_8));
-                });
-        return answers;
+                .query((row, index) -> {
+                    byte[] content = row.getString("content").getBytes(StandardCharsets.UTF_8);
+                    String redactions = row.getString("redactions");
+                    List<SecretRedactor.Redaction> removed = redactions == null ? List.of() : redactions.lines()
+                            .map(line -> line.split(" ", 2))
+                            .map(parts -> new SecretRedactor.Redaction(Integer.parseInt(parts[0]), parts[1])).toList();
+                    String sha = row.getString("sha256_as_read");
+                    // An answer recorded before V29 (S3's) was kept as received: its hash is its content's.
+                    return new InputAnswer(row.getString("answer_file"), content, sha == null ? Sha256.hex(content) : sha.trim(), removed);
+                })
+                .list();
     }
 
     public void replaceSeriesFacts(String runId, List<SeriesScanFact> scans, List<SeriesLabelFact> labels) {
@@ -241,6 +263,8 @@ public class FactRepository {
     }
 
     public void replaceConfigFacts(String runId, List<CollectedSource> collected) {
+        replaceInputAnswers(runId, List.of(AnswerFiles.SOURCES, AnswerFiles.API),
+                collected.stream().flatMap(item -> item.answers().stream()).toList());
         for (String table : List.of("storage_fact", "egress_fact", "otel_dimension_fact", "otel_processor_fact",
                 "prometheus_external_labels_fact")) {
             jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(runId).update();
@@ -263,7 +287,8 @@ public class FactRepository {
                     fit.fit(fact.regionBasis(), 1024, "region_basis"), fact.line()}).toList();
             List<Object[]> retention = item.retention().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
                     fact.region(), fit.fit(fact.component(), 32, "component"), fit.fit(fact.configPath(), 256, "config_path"),
-                    fit.fit(fact.tenant(), 128, "tenant"), fit.fit(fact.scope(), 512, "scope"), fact.hours(), fact.enforced()}).toList();
+                    fit.fit(fact.tenant(), 128, "tenant"), fit.fit(fact.scope(), 512, "scope"), fact.hours(), fact.enforced(),
+                    fact.line()}).toList();
             List<Object[]> dimensions = item.dimensions().stream().map(fact -> new Object[] {runId, fit.fit(fact.sourceId(), 256, "source_id"),
                     fit.fit(fact.configPath(), 256, "config_path"), fact.region(), fit.fit(fact.connector(), 256, "connector"),
                     fit.fit(fact.attribute(), 256, "attribute"), fit.fit(fact.personalPattern(), 256, "personal_pattern"),
@@ -278,14 +303,14 @@ public class FactRepository {
                     fit.fit(fact.regionLabel(), 256, "region_label"), fit.fit(fact.regionValue(), 256, "region_value"), fact.line()}).toList();
             Object[] sourceRow = {runId, fit.fit(source.sourceId(), 256, "source_id"), source.region(), fit.fit(source.kind(), 32, "kind"),
                     fit.fit(source.location(), 1024, "location"), source.status().name(), fit.fit(source.reason(), 2048, "reason"),
-                    source.contentSha256()};
+                    source.contentSha256(), fit.fit(item.answerRef(), 1024, "answer_ref")};
             if (fit.cut()) {
                 sourceRow[5] = SourceStatus.ERROR.name();
                 sourceRow[6] = fit.reason();
             }
             jdbc.sql("""
-                    INSERT INTO source_fact (run_id, source_id, region, kind, location, status, reason, content_sha256)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    INSERT INTO source_fact (run_id, source_id, region, kind, location, status, reason, content_sha256, answer_ref)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(sourceRow)
                     .update();
             storage.forEach(values -> jdbc.sql("""
@@ -301,8 +326,9 @@ public class FactRepository {
                     .params(values)
                     .update());
             retention.forEach(values -> jdbc.sql("""
-                            INSERT INTO retention_fact (run_id, source_id, region, component, config_path, tenant, scope, hours, enforced)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            INSERT INTO retention_fact (run_id, source_id, region, component, config_path, tenant, scope, hours, enforced,
+                                                        line)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(values)
                     .update());
             dimensions.forEach(values -> jdbc.sql("""

@@ -7,21 +7,19 @@ import io.residency.auditor.evidence.ReportFormat;
 import io.residency.auditor.evidence.signing.Ed25519Keys;
 import io.residency.auditor.evidence.signing.SigningKey;
 import io.residency.auditor.facts.RunKeysRepository;
-import io.residency.auditor.collect.config.ClusterSources;
 import io.residency.auditor.collect.config.SourceCopies;
-import io.residency.auditor.collect.k8s.KubernetesSources;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.evidence.BundleContents;
 import io.residency.auditor.evidence.InputCopies;
-import io.residency.auditor.evidence.S3AnswerCopies;
 import io.residency.auditor.facts.FactRepository;
 import io.residency.auditor.facts.FactExporter;
+import io.residency.auditor.facts.InputAnswer;
 import io.residency.auditor.input.InputFiles;
 import io.residency.auditor.input.Sha256;
 import io.residency.auditor.policy.PolicyLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -40,11 +38,9 @@ public class RenderEvidenceTasklet implements Tasklet {
     private final RunKeysRepository keys;
     private final FactExporter facts;
     private final FactRepository factRepository;
-    private final KubernetesSources clusters;
 
     public RenderEvidenceTasklet(AuditInputsLoader inputs, EvidenceModelReader models, EvidenceBundleWriter writer, RunKeysRepository keys,
-                                 FactExporter facts, FactRepository factRepository, KubernetesSources clusters) {
-        this.clusters = clusters;
+                                 FactExporter facts, FactRepository factRepository) {
         this.facts = facts;
         this.factRepository = factRepository;
         this.inputs = inputs;
@@ -64,13 +60,10 @@ public class RenderEvidenceTasklet implements Tasklet {
         EvidenceModel model = models.read(request.runId(), request.estateFile().toString(),
                 request.waiversFile() == null ? null : request.waiversFile().toString(), loaded.policy().policy());
         LoadedEstate estate = request.allowFilesOutsideEstate() ? loaded.estate().withFilesOutsideAllowed() : loaded.estate();
-        Map<String, byte[]> sources;
-        try (ClusterSources clusterSources = clusters.open(request.kubeconfig())) {
-            sources = SourceCopies.of(estate, factRepository.sources(request.runId()), clusterSources);
-        }
-        Map<String, byte[]> inputs = new TreeMap<>(inputFiles(request, sources));
-        inputs.putAll(S3AnswerCopies.of(factRepository.bucketAnswers(request.runId())));
-        BundleContents contents = new BundleContents(inputs, facts.export(request.runId()));
+        // Local files are read again (hash-checked); what live sources answered was recorded as the run read it.
+        Map<String, byte[]> sources = SourceCopies.of(estate, factRepository.sources(request.runId()));
+        BundleContents contents = new BundleContents(inputFiles(request, sources, factRepository.inputAnswers(request.runId())),
+                facts.export(request.runId()));
         Path bundle = writer.write(request.outDir(), model, ReportFormat.of(request.formats()), signingKey, contents);
         contribution.getStepExecution().getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
         StepSummaries.put(contribution, model.findings().counts().total(), "bundle " + bundle);
@@ -81,13 +74,13 @@ public class RenderEvidenceTasklet implements Tasklet {
      * The estate, policy and waivers as the run judged them; a file changed since the run started is
      * refused rather than bundled under the run's recorded hash.
      */
-    private static Map<String, byte[]> inputFiles(AuditRequest request, Map<String, byte[]> sources) {
+    private static Map<String, byte[]> inputFiles(AuditRequest request, Map<String, byte[]> sources, List<InputAnswer> answers) {
         byte[] estate = checked(InputFiles.read(request.estateFile(), "the estate"), request.estateSha256(), "estate");
         byte[] policy = checked(request.policyFile() == null ? PolicyLoader.bundledBytes() : InputFiles.read(request.policyFile(), "the policy"),
                 request.policySha256(), "policy");
         byte[] waivers = request.waiversFile() == null ? null
                 : checked(InputFiles.read(request.waiversFile(), "the waivers"), request.waiversSha256(), "waivers");
-        return InputCopies.of(estate, policy, waivers, sources);
+        return InputCopies.of(estate, policy, waivers, sources, answers);
     }
 
     private static byte[] checked(byte[] content, String recorded, String what) {

@@ -4,8 +4,11 @@ import io.residency.auditor.collect.series.FederatedSeriesCollection;
 import io.residency.auditor.collect.series.QuerierTopologyCollection;
 import io.residency.auditor.estate.RegionStack;
 import io.residency.auditor.estate.Thanos;
+import io.residency.auditor.facts.AnswerFiles;
 import io.residency.auditor.facts.FactRepository;
+import io.residency.auditor.facts.InputAnswer;
 import io.residency.auditor.facts.RunKeysRepository;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -52,6 +55,9 @@ public class ScanSeriesTasklet implements Tasklet {
         FederatedSeriesCollection.Result found = series.collect(thanos, regions, loaded.policy().policy().pii());
         keys.recordHmacKey(runId, found.hmacKeyId(), found.comparableAcrossRuns());
         facts.replaceSeriesFacts(runId, found.scans(), found.labels());
+        List<InputAnswer> answers = new ArrayList<>(querier.answers());
+        answers.add(found.summary());
+        facts.replaceInputAnswers(runId, List.of(AnswerFiles.QUERIER), answers);
         long unverified = found.scans().stream().filter(s -> !"OK".equals(s.status())).count();
         StepSummaries.put(contribution, found.labels().size(), found.scans().size() + " regions (" + unverified + " unverified), "
                 + found.labels().size() + " labels carrying personal data; " + querier.stores().size() + " querier stores");

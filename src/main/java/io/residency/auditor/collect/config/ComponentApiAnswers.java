@@ -1,12 +1,17 @@
 package io.residency.auditor.collect.config;
 
+import io.residency.auditor.estate.SourceSpec;
+import java.util.function.BiConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a component API's JSON answer, bounded, and refuses one that is not the shape expected, naming the endpoint. */
+/**
+ * Fetches and reads a component API's JSON answer, bounded, and refuses one that is not the shape
+ * expected, naming the endpoint.
+ */
 final class ComponentApiAnswers {
 
     private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
@@ -14,6 +19,21 @@ final class ComponentApiAnswers {
             .build()).build();
 
     private ComponentApiAnswers() {
+    }
+
+    /** One endpoint's answer, handed to {@code received} as received, or as far as read when the read failed. */
+    static byte[] fetch(SourceFetcher fetcher, SourceSpec spec, String path, String expected, BiConsumer<String, byte[]> received)
+            throws SourceReadException {
+        try {
+            byte[] answer = fetcher.fetchApi(spec, path, expected);
+            received.accept(path, answer);
+            return answer;
+        } catch (SourceReadException e) {
+            if (e.received() != null) {
+                received.accept(path, e.received());
+            }
+            throw e;
+        }
     }
 
     static JsonNode parse(byte[] answer, String endpoint, String expected) throws SourceReadException {

@@ -3,7 +3,9 @@ package io.residency.auditor.collect.config;
 import io.residency.auditor.estate.Estate;
 import io.residency.auditor.estate.LoadedEstate;
 import io.residency.auditor.estate.SourceSpec;
+import io.residency.auditor.facts.AnswerFiles;
 import io.residency.auditor.facts.CollectedSource;
+import io.residency.auditor.facts.InputAnswer;
 import io.residency.auditor.facts.EgressFact;
 import io.residency.auditor.facts.ExternalLabelsFact;
 import io.residency.auditor.facts.OtelDimensionFact;
@@ -25,6 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -144,6 +148,10 @@ public final class ConfigCollector {
         String region = context.stackRegion();
         // The estate loader admits only registered kinds, so an unknown one here is a bug, not a source problem.
         SourceKind kind = kinds.get(spec.kind());
+        // What a live source answered, kept for the bundle even when it could not be understood.
+        List<InputAnswer> answers = new ArrayList<>();
+        String answerRef = spec.api() == null ? AnswerFiles.sourceCopy(sourceId)
+                : AnswerFiles.call(deciding(kind), AnswerFiles.api(sourceId, deciding(kind)));
         try {
             if (offline && (spec.url() != null || spec.api() != null)) {
                 throw new SourceReadException("a live endpoint is not read offline; point the estate at the release's config file");
@@ -154,13 +162,16 @@ public final class ConfigCollector {
             ConfigDocument document;
             if (spec.k8s() != null) {
                 // The key's text is parsed exactly like a file's bytes; the location names the key chosen.
-                ClusterDocument fetched = clusters.fetch(spec.k8s(), ConfigMapExtractor.usualKeys(kind));
+                ClusterDocument fetched = received(answers, sourceId, () -> clusters.fetch(spec.k8s(), ConfigMapExtractor.usualKeys(kind)),
+                        ClusterDocument::content);
                 location = fetched.location();
                 document = reader.read(fetched.content(), spec, kind);
+            } else if (spec.url() != null) {
+                document = reader.read(received(answers, sourceId, () -> fetcher.fetchUrl(spec), bytes -> bytes), spec, kind);
             } else {
                 document = spec.files() != null ? readMerged(loaded, spec, kind)
-                        : spec.api() != null ? readApi(spec, kind)
-                        : reader.read(spec.url() != null ? fetcher.fetchUrl(spec) : fetcher.fetchFile(loaded, spec.file()), spec, kind);
+                        : spec.api() != null ? readApi(spec, kind, (path, bytes) -> answers.add(InputAnswer.received(AnswerFiles.api(sourceId, path), bytes)))
+                        : reader.read(fetcher.fetchFile(loaded, spec.file()), spec, kind);
             }
             ParsedConfig parsed = parse(kind, document, context.withInClusterStores(document.inClusterStores()));
             CollectedSource result = new CollectedSource(
@@ -173,30 +184,60 @@ public final class ConfigCollector {
                             e.direction(), e.endpoint(), e.originRegion(), e.destinationRegion(), bounded(e.regionBasis()),
                             lineOf(document, e.configPath()))).toList(),
                     parsed.retention().stream().map(r -> new RetentionFact(sourceId, region, spec.kind(), r.configPath(), r.tenant(),
-                            r.scope(), r.hours(), r.enforced())).toList(),
+                            r.scope(), r.hours(), r.enforced(), null, null, lineOf(document, r.configPath()))).toList(),
                     parsed.dimensions().stream().map(d -> new OtelDimensionFact(sourceId, region, d.configPath(), d.connector(),
                             d.attribute(), d.personalPattern(), d.exportedBy(), lineOf(document, d.configPath()))).toList(),
                     parsed.processors().stream().map(p -> new OtelProcessorFact(sourceId, region, p.configPath(), p.processor(), p.type(),
                             p.pipelines(), p.redacts(), p.redactionCalls(), p.errorMode(), p.allowAllKeys(),
                             lineOf(document, p.configPath()))).toList(),
                     parsed.externalLabels() == null ? List.of()
-                            : List.of(externalLabelsFact(sourceId, region, parsed.externalLabels(), regionLabel, document)));
+                            : List.of(externalLabelsFact(sourceId, region, parsed.externalLabels(), regionLabel, document)),
+                    List.of(), null).withAnswers(answers, answerRef);
             log.debug("Source {} ({}): {} facts", sourceId, location, result.factCount());
             return result;
         } catch (SourceReadException e) {
             log.warn("Source {} ({}) not read: {}", sourceId, location, e.getMessage());
-            return CollectedSource.failed(new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.ERROR, e.getMessage(), null));
+            return CollectedSource.failed(new SourceFact(sourceId, region, spec.kind(), location, SourceStatus.ERROR, e.getMessage(), null))
+                    .withAnswers(answers, answerRef);
+        }
+    }
+
+    /** The endpoint of a kind's API whose answer decides its findings. */
+    private static String deciding(SourceKind kind) {
+        return "grafana-datasources".equals(kind.name()) ? GrafanaDatasourcesApi.DECIDING : PrometheusApi.DECIDING;
+    }
+
+    private interface Read<T> {
+        T read() throws SourceReadException;
+    }
+
+    /**
+     * The text a url: or k8s: source served, kept as read (as far as read when it was cut off) at
+     * the source's copy, so its findings' lines point into the bundle.
+     */
+    private static <T> T received(List<InputAnswer> answers, String sourceId, Read<T> read, Function<T, byte[]> content)
+            throws SourceReadException {
+        try {
+            T document = read.read();
+            answers.add(InputAnswer.received(AnswerFiles.sourceCopy(sourceId), content.apply(document)));
+            return document;
+        } catch (SourceReadException e) {
+            if (e.received() != null) {
+                answers.add(InputAnswer.received(AnswerFiles.sourceCopy(sourceId), e.received()));
+            }
+            throw e;
         }
     }
 
     /**
      * A config read through the component's own API: the kind's parser reads what the API answered
-     * as it reads the file. Lines then point into that answer, which is not a file of the estate.
+     * as it reads the file. Its findings carry no line: they point at the answer kept under inputs/api/.
      */
-    private ConfigDocument readApi(SourceSpec spec, SourceKind kind) throws SourceReadException {
+    private ConfigDocument readApi(SourceSpec spec, SourceKind kind, BiConsumer<String, byte[]> received)
+            throws SourceReadException {
         ApiDocument answer = switch (kind.name()) {
-            case "prometheus" -> PrometheusApi.read(fetcher, spec).document();
-            case "grafana-datasources" -> GrafanaDatasourcesApi.read(fetcher, spec).document();
+            case "prometheus" -> PrometheusApi.read(fetcher, spec, received);
+            case "grafana-datasources" -> GrafanaDatasourcesApi.read(fetcher, spec, received);
             // The estate loader admits api: only for the kinds above.
             default -> throw new IllegalStateException("api: is not read for kind " + kind.name());
         };

@@ -2,7 +2,7 @@ package io.residency.auditor.collect.config;
 
 import io.residency.auditor.estate.SourceSpec;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,14 +23,18 @@ public final class GrafanaDatasourcesApi {
     /** The only fields kept: none of them holds a secret. */
     static final List<String> KEPT_FIELDS = List.of("name", "uid", "type", "access", "url", "isDefault");
 
-    /** The kept answer, by endpoint, for the evidence bundle: already free of secrets. */
-    public record Read(ApiDocument document, Map<String, byte[]> answers) {
-    }
+    /** The endpoint whose answer decided the source's findings. */
+    public static final String DECIDING = DATASOURCES;
 
     private GrafanaDatasourcesApi() {
     }
 
-    public static Read read(SourceFetcher fetcher, SourceSpec spec) throws SourceReadException {
+    /**
+     * @param received gets the kept form of the answer (the fields above, nothing else), for the evidence
+     *                 bundle; an answer that is not a list of data sources is not kept, as it cannot be
+     *                 reduced safely (it may be anything, secrets included)
+     */
+    public static ApiDocument read(SourceFetcher fetcher, SourceSpec spec, BiConsumer<String, byte[]> received) throws SourceReadException {
         JsonNode answer = ComponentApiAnswers.parse(fetcher.fetchApi(spec, DATASOURCES, EXPECTED), DATASOURCES, EXPECTED);
         if (!answer.isArray()) {
             throw new SourceReadException("GET " + DATASOURCES + ": the answer is " + (answer.isObject() ? "an object" : "a single value")
@@ -55,7 +59,7 @@ public final class GrafanaDatasourcesApi {
             index++;
         }
         byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
-        return new Read(new ApiDocument(bytes, "Grafana API " + DATASOURCES + " (" + index + " data sources, secrets left out)"),
-                Map.of(DATASOURCES, bytes));
+        received.accept(DATASOURCES, bytes);
+        return new ApiDocument(bytes, "Grafana API " + DATASOURCES + " (" + index + " data sources, secrets left out)");
     }
 }

@@ -2,8 +2,7 @@ package io.residency.auditor.collect.config;
 
 import io.residency.auditor.estate.SourceSpec;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.BiConsumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,26 +18,26 @@ public final class PrometheusApi {
     private static final String CONFIG_EXPECTED = "{\"status\":\"success\",\"data\":{\"yaml\":\"<the loaded configuration>\"}}";
     private static final String FLAGS_EXPECTED = "{\"status\":\"success\",\"data\":{\"<flag>\":\"<value>\"}}";
 
-    /** The answers as received, by endpoint, for the evidence bundle. */
-    public record Read(ApiDocument document, Map<String, byte[]> answers) {
-    }
+    /** The endpoint whose answer decided the source's findings: the configuration. */
+    public static final String DECIDING = CONFIG;
 
     private PrometheusApi() {
     }
 
-    public static Read read(SourceFetcher fetcher, SourceSpec spec) throws SourceReadException {
-        byte[] configAnswer = fetcher.fetchApi(spec, CONFIG, CONFIG_EXPECTED);
+    /**
+     * @param received gets each answer as received, by endpoint path, also one cut off or not understood
+     *                 (as far as read), for the evidence bundle; Prometheus itself shows secrets as {@code <secret>}
+     */
+    public static ApiDocument read(SourceFetcher fetcher, SourceSpec spec, BiConsumer<String, byte[]> received) throws SourceReadException {
+        byte[] configAnswer = ComponentApiAnswers.fetch(fetcher, spec, CONFIG, CONFIG_EXPECTED, received);
         JsonNode yaml = ComponentApiAnswers.prometheusData(configAnswer, CONFIG, CONFIG_EXPECTED).path("yaml");
         if (!yaml.isString()) {
             throw new SourceReadException("GET " + CONFIG + ": data.yaml is missing or not a string; expected " + CONFIG_EXPECTED);
         }
-        byte[] flagsAnswer = fetcher.fetchApi(spec, FLAGS, FLAGS_EXPECTED);
+        byte[] flagsAnswer = ComponentApiAnswers.fetch(fetcher, spec, FLAGS, FLAGS_EXPECTED, received);
         JsonNode flags = ComponentApiAnswers.prometheusData(flagsAnswer, FLAGS, FLAGS_EXPECTED);
         String configFile = flags.path("config.file").asString("");
         String origin = "Prometheus API " + CONFIG + (configFile.isEmpty() ? "" : " (config.file " + configFile + ")");
-        Map<String, byte[]> answers = new LinkedHashMap<>();
-        answers.put(CONFIG, configAnswer);
-        answers.put(FLAGS, flagsAnswer);
-        return new Read(new ApiDocument(yaml.asString().getBytes(StandardCharsets.UTF_8), origin), answers);
+        return new ApiDocument(yaml.asString().getBytes(StandardCharsets.UTF_8), origin);
     }
 }

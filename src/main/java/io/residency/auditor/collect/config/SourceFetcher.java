@@ -25,7 +25,7 @@ import java.util.function.Function;
 public final class SourceFetcher {
 
     /** Real configs are kilobytes; anything much larger is not a config. */
-    static final int MAX_BYTES = (int) Math.min(Integer.MAX_VALUE - 8, InputFiles.maxBytes());
+    public static final int MAX_BYTES = (int) Math.min(Integer.MAX_VALUE - 8, InputFiles.maxBytes());
 
     private final HttpClient http;
     private final Duration readTimeout;
@@ -99,21 +99,30 @@ public final class SourceFetcher {
             Thread.currentThread().interrupt();
             throw new SourceReadException(endpoint + "interrupted", e);
         }
+        // What was read is kept even when the read fails, so the bundle holds the answer as far as it came.
+        java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
         try (InputStream body = new DeadlineInputStream(response.body(), readTimeout)) {
             if (response.statusCode() != 200) {
                 throw new SourceReadException(endpoint + "HTTP " + response.statusCode() + "; expected 200 with " + expected
                         + (response.statusCode() == 401 || response.statusCode() == 403 ? " (check the bearer token)" : ""));
             }
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw new SourceReadException(endpoint + "answer larger than " + InputFiles.describe(MAX_BYTES) + "; expected " + expected);
+            byte[] chunk = new byte[8192];
+            for (int n = body.read(chunk); n >= 0; n = body.read(chunk)) {
+                int room = MAX_BYTES - read.size();
+                if (n > room) {
+                    read.write(chunk, 0, room);
+                    throw new SourceReadException(endpoint + "answer larger than " + InputFiles.describe(MAX_BYTES) + "; expected " + expected,
+                            read.toByteArray(), null);
+                }
+                read.write(chunk, 0, n);
             }
-            return bytes;
+            return read.toByteArray();
         } catch (HttpTimeoutException e) {
             throw new SourceReadException(endpoint + "answer not complete within " + readTimeout.toSeconds() + " s (timeout); expected "
-                    + expected, e);
+                    + expected, read.toByteArray(), e);
         } catch (IOException e) {
-            throw new SourceReadException(endpoint + "answer cut off (" + e.getClass().getSimpleName() + "); expected " + expected, e);
+            throw new SourceReadException(endpoint + "answer cut off (" + e.getClass().getSimpleName() + "); expected " + expected,
+                    read.toByteArray(), e);
         }
     }
 

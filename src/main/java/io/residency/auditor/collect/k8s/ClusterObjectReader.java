@@ -133,8 +133,9 @@ public final class ClusterObjectReader implements ClusterSources {
 
     private static ClusterDocument document(ClusterObject object, String key, byte[] content) throws SourceReadException {
         if (content.length > InputFiles.maxBytes()) {
+            // As far as the bound, for the bundle: the answer that was refused, as the run saw it.
             throw new SourceReadException(object.location(key) + " is larger than " + InputFiles.describe(InputFiles.maxBytes())
-                    + "; expected a configuration");
+                    + "; expected a configuration", java.util.Arrays.copyOf(content, (int) Math.min(content.length, InputFiles.maxBytes())), null);
         }
         return new ClusterDocument(content, object.location(key));
     }

@@ -1,7 +1,7 @@
 package io.residency.auditor.collect.s3;
 
 import io.residency.auditor.collect.Progress;
-import io.residency.auditor.facts.BucketAnswer;
+import io.residency.auditor.facts.InputAnswer;
 import io.residency.auditor.facts.BucketFact;
 import io.residency.auditor.facts.BucketInventory;
 import io.residency.auditor.facts.FactRepository;
@@ -111,7 +111,7 @@ public final class BucketCollector {
     }
 
     /** What one bucket's inspection found. */
-    record Inspected(BucketFact bucket, List<ReplicationRuleFact> rules, List<RetentionFact> retention, BucketAnswer answer) {
+    record Inspected(BucketFact bucket, List<ReplicationRuleFact> rules, List<RetentionFact> retention, InputAnswer answer) {
 
         static BucketInventory inventory(List<Inspected> inspected, List<SourceFact> sources) {
             return new BucketInventory(inspected.stream().map(Inspected::bucket).toList(),
@@ -180,8 +180,8 @@ public final class BucketCollector {
         return new Inspected(fact, rules, kept, answer(bucket, answerFile, answers));
     }
 
-    private BucketAnswer answer(String bucket, String answerFile, S3Answers answers) {
-        return new BucketAnswer(bucket, answerFile, answers.toJson(accountId == null ? S3AnswerFiles.DEFAULT_ACCOUNT : accountId, bucket));
+    private InputAnswer answer(String bucket, String answerFile, S3Answers answers) {
+        return InputAnswer.received(answerFile, answers.toJson(accountId == null ? S3AnswerFiles.DEFAULT_ACCOUNT : accountId, bucket));
     }
 
     private ReplicationRuleFact ruleFact(String bucket, ReplicationRule rule, S3Answers answers) {

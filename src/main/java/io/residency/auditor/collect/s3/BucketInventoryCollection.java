@@ -2,7 +2,7 @@ package io.residency.auditor.collect.s3;
 
 import io.residency.auditor.estate.AwsAccount;
 import io.residency.auditor.estate.AwsSettings;
-import io.residency.auditor.facts.BucketAnswer;
+import io.residency.auditor.facts.InputAnswer;
 import io.residency.auditor.facts.BucketFact;
 import io.residency.auditor.facts.BucketInventory;
 import io.residency.auditor.facts.SourceFact;
@@ -143,7 +143,7 @@ public final class BucketInventoryCollection {
                     + ", which could not be read");
             return buckets.stream().map(bucket -> new BucketCollector.Inspected(
                     new BucketFact(bucket, null, "ERROR", why, null, null, null, null, null, null, null), List.of(), List.of(),
-                    new BucketAnswer(bucket, S3AnswerFiles.of(null, bucket),
+                    InputAnswer.received(S3AnswerFiles.of(null, bucket),
                             new S3Answers().toJson(S3AnswerFiles.DEFAULT_ACCOUNT, bucket)))).toList();
         }
         AccountSessions.Opened opened = sessions.open(asker);

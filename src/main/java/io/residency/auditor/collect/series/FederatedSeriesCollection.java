@@ -2,6 +2,8 @@ package io.residency.auditor.collect.series;
 
 import io.residency.auditor.collect.BearerToken;
 import io.residency.auditor.estate.Thanos;
+import io.residency.auditor.facts.AnswerFiles;
+import io.residency.auditor.facts.InputAnswer;
 import io.residency.auditor.facts.SeriesLabelFact;
 import io.residency.auditor.facts.SeriesScanFact;
 import io.residency.auditor.policy.PiiDetection;
@@ -28,8 +30,10 @@ public final class FederatedSeriesCollection {
      *
      * @param hmacKeyId            the id of the hash key (never the key)
      * @param comparableAcrossRuns the key came from the environment, so hashes of other runs compare
+     * @param summary              the scan for the bundle ({@code inputs/querier/series-scan.json}): no label value in it
      */
-    public record Result(List<SeriesScanFact> scans, List<SeriesLabelFact> labels, String hmacKeyId, boolean comparableAcrossRuns) {
+    public record Result(List<SeriesScanFact> scans, List<SeriesLabelFact> labels, String hmacKeyId, boolean comparableAcrossRuns,
+                         InputAnswer summary) {
     }
 
     private final Duration callTimeout;
@@ -66,6 +70,7 @@ public final class FederatedSeriesCollection {
             scans.add(scan.scan());
             labels.addAll(scan.labels());
         }
-        return new Result(scans, labels, hasher.keyId(), hasher.comparableAcrossRuns());
+        return new Result(scans, labels, hasher.keyId(), hasher.comparableAcrossRuns(),
+                QuerierAnswers.seriesScan(AnswerFiles.QUERIER_SERIES_SCAN, thanos.regionLabel(), hasher.keyId(), scans, labels));
     }
 }

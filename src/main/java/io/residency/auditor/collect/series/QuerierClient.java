@@ -44,6 +44,8 @@ public final class QuerierClient {
     public static final long MAX_ELEMENTS = 5_000_000;
     /** Bytes of one answer. */
     public static final long MAX_ANSWER_BYTES = 512L * 1024 * 1024;
+    /** Bytes of an answer kept for the evidence bundle: the bound every recorded input has. */
+    public static final int MAX_KEPT_BYTES = (int) Math.min(Integer.MAX_VALUE - 8, io.residency.auditor.input.InputFiles.maxBytes());
     /** Labels of one series: Prometheus's own default limit is far lower in practice. */
     static final int MAX_LABELS_PER_SERIES = 1_000;
 
@@ -69,16 +71,26 @@ public final class QuerierClient {
         get("/api/v1/labels", match, MAX_LABEL_NAMES, parser -> {
             names.add(string(parser));
             return true;
-        }, false);
+        }, false, null);
         return names;
     }
 
     /** Streams the distinct values of one label among the series that match. */
     public void labelValues(String label, String match, Consumer<String> each) throws IOException, PartialResponseException {
+        labelValues(label, match, each, null);
+    }
+
+    /**
+     * @param received gets the answer's bytes as read (bounded by {@link #MAX_KEPT_BYTES}), also when the
+     *                 answer failed part-way; never called when nothing was received. Only for answers
+     *                 that may be kept: a label whose values may be personal data is never asked so.
+     */
+    public void labelValues(String label, String match, Consumer<String> each, Consumer<byte[]> received)
+            throws IOException, PartialResponseException {
         get("/api/v1/label/" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "/values", match, MAX_ELEMENTS, parser -> {
             each.accept(string(parser));
             return true;
-        }, false);
+        }, false, received);
     }
 
     /**
@@ -88,7 +100,7 @@ public final class QuerierClient {
      * @return whether every series of the answer was read
      */
     public boolean series(String match, Predicate<Map<String, String>> each) throws IOException, PartialResponseException {
-        return get("/api/v1/series", match, MAX_ELEMENTS, parser -> each.test(labelSet(parser)), false);
+        return get("/api/v1/series", match, MAX_ELEMENTS, parser -> each.test(labelSet(parser)), false, null);
     }
 
     /**
@@ -96,6 +108,11 @@ public final class QuerierClient {
      * flag comma-joined as the querier gives it.
      */
     public Map<String, String> flags() throws IOException, PartialResponseException {
+        return flags(null);
+    }
+
+    /** @param received as for {@link #labelValues(String, String, Consumer, Consumer)} */
+    public Map<String, String> flags(Consumer<byte[]> received) throws IOException, PartialResponseException {
         Map<String, String> flags = new java.util.TreeMap<>();
         get("/api/v1/status/flags", "", 1, parser -> {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
@@ -110,7 +127,7 @@ public final class QuerierClient {
                 flags.put(name, string(parser));
             }
             return true;
-        }, true);
+        }, true, received);
         return flags;
     }
 
@@ -119,6 +136,11 @@ public final class QuerierClient {
      * sidecar, rule, receive, ...), each endpoint's name, external label sets, time range and last error.
      */
     public List<StoreStatus> stores() throws IOException, PartialResponseException {
+        return stores(null);
+    }
+
+    /** @param received as for {@link #labelValues(String, String, Consumer, Consumer)} */
+    public List<StoreStatus> stores(Consumer<byte[]> received) throws IOException, PartialResponseException {
         List<StoreStatus> stores = new ArrayList<>();
         get("/api/v1/stores", "", 1, parser -> {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
@@ -141,7 +163,7 @@ public final class QuerierClient {
                 }
             }
             return true;
-        }, true);
+        }, true, received);
         return stores;
     }
 
@@ -203,9 +225,10 @@ public final class QuerierClient {
     /**
      * @param match      a series selector, or "" for an endpoint that takes none
      * @param dataObject data is one object, read whole by {@code element}, instead of a list of elements
+     * @param received   {@code null}, or gets the bytes of the answer as far as read, to be kept
      * @return whether every element of the answer was read
      */
-    private boolean get(String path, String match, long maxElements, Element element, boolean dataObject)
+    private boolean get(String path, String match, long maxElements, Element element, boolean dataObject, Consumer<byte[]> received)
             throws IOException, PartialResponseException {
         String query = match.isEmpty() ? "" : "match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8) + "&";
         URI uri = URI.create(baseUrl + path + "?" + query + "dedup=false&partial_response=false");
@@ -224,7 +247,9 @@ public final class QuerierClient {
         } catch (IOException e) {
             throw new IOException(path + ": cannot connect (" + e.getClass().getSimpleName() + ")", e);
         }
-        try (InputStream body = new BoundedInputStream(new DeadlineInputStream(response.body(), timeout), MAX_ANSWER_BYTES)) {
+        Copy copy = received == null ? null : new Copy(response.body(), MAX_KEPT_BYTES);
+        try (InputStream body = new BoundedInputStream(new DeadlineInputStream(copy == null ? response.body() : copy, timeout),
+                MAX_ANSWER_BYTES)) {
             if (response.statusCode() == 422) {
                 throw new PartialResponseException(path + ": HTTP 422, the querier could not give a complete answer");
             }
@@ -234,6 +259,40 @@ public final class QuerierClient {
             return readEnvelope(path, body, counted(path, maxElements, element), dataObject);
         } catch (HttpTimeoutException e) {
             throw new IOException(path + ": answer not complete within " + timeout.toSeconds() + " s (timeout)", e);
+        } finally {
+            if (copy != null && copy.kept.size() > 0) {
+                received.accept(copy.kept.toByteArray());
+            }
+        }
+    }
+
+    /** Keeps the first bytes of an answer as they are read, for the evidence bundle. */
+    private static final class Copy extends java.io.FilterInputStream {
+
+        final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        private final int bound;
+
+        Copy(InputStream in, int bound) {
+            super(in);
+            this.bound = bound;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && kept.size() < bound) {
+                kept.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                kept.write(buffer, offset, Math.min(n, bound - kept.size()));
+            }
+            return n;
         }
     }
 

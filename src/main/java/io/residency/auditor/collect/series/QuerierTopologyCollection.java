@@ -2,6 +2,8 @@ package io.residency.auditor.collect.series;
 
 import io.residency.auditor.collect.BearerToken;
 import io.residency.auditor.estate.Thanos;
+import io.residency.auditor.facts.AnswerFiles;
+import io.residency.auditor.facts.InputAnswer;
 import io.residency.auditor.facts.QuerierStoreFact;
 import io.residency.auditor.facts.QuerierTopologyFact;
 import java.io.IOException;
@@ -32,10 +34,17 @@ public final class QuerierTopologyCollection {
     /** Distinct regions in the series: an estate has tens; more is a label that does not name regions. */
     static final int MAX_SERIES_REGIONS = 1_000;
 
-    /** The querier's setting and its stores, sorted by type and name. */
-    public record Result(QuerierTopologyFact topology, List<QuerierStoreFact> stores) {
+    static final String FLAGS = "/api/v1/status/flags";
+    static final String STORES = "/api/v1/stores";
+
+    /**
+     * The querier's setting and its stores, sorted by type and name, and its answers for the bundle
+     * ({@code inputs/querier/flags.json}, {@code stores.json}, {@code series-regions.json}).
+     */
+    public record Result(QuerierTopologyFact topology, List<QuerierStoreFact> stores, List<InputAnswer> answers) {
         public Result {
             stores = List.copyOf(stores);
+            answers = List.copyOf(answers);
         }
     }
 
@@ -56,13 +65,17 @@ public final class QuerierTopologyCollection {
         } catch (BearerToken.UnavailableException e) {
             String why = "querier " + e.getMessage();
             return new Result(new QuerierTopologyFact("UNVERIFIED", why, "", thanos.regionLabel(), false, "UNVERIFIED", why,
-                    "UNVERIFIED", why, List.of()), List.of());
+                    "UNVERIFIED", why, List.of()), List.of(), List.of(
+                    QuerierAnswers.of(AnswerFiles.QUERIER_FLAGS, "GET " + FLAGS, null, why),
+                    QuerierAnswers.of(AnswerFiles.QUERIER_STORES, "GET " + STORES, null, why),
+                    QuerierAnswers.of(AnswerFiles.QUERIER_SERIES_REGIONS, "GET " + regionValues(thanos.regionLabel()), null, why)));
         }
+        byte[][] received = new byte[3][];
         String flagsStatus = "OK";
         String flagsReason = null;
         Set<String> replicaLabels = new LinkedHashSet<>(); // the querier's order, each once
         try {
-            String value = querier.flags().get(REPLICA_LABEL_FLAG);
+            String value = querier.flags(bytes -> received[0] = bytes).get(REPLICA_LABEL_FLAG);
             if (value != null) {
                 // Exact elements: "replica,region_name" does not name "region".
                 Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(replicaLabels::add);
@@ -76,7 +89,7 @@ public final class QuerierTopologyCollection {
         String storesReason = null;
         List<QuerierStoreFact> stores = new ArrayList<>();
         try {
-            for (StoreStatus store : querier.stores()) {
+            for (StoreStatus store : querier.stores(bytes -> received[1] = bytes)) {
                 stores.add(fact(store, thanos.regionLabel()));
             }
         } catch (IOException | PartialResponseException e) {
@@ -89,14 +102,21 @@ public final class QuerierTopologyCollection {
         String regionsReason = null;
         Set<String> seriesRegions = new TreeSet<>();
         try {
-            seriesRegions.addAll(seriesRegions(querier, thanos.regionLabel()));
+            seriesRegions.addAll(seriesRegions(querier, thanos.regionLabel(), bytes -> received[2] = bytes));
         } catch (IOException | PartialResponseException e) {
             regionsStatus = "UNVERIFIED";
             regionsReason = e.getMessage();
         }
         return new Result(new QuerierTopologyFact(flagsStatus, flagsReason, String.join(",", replicaLabels), thanos.regionLabel(),
                 replicaLabels.contains(thanos.regionLabel()), storesStatus, storesReason, regionsStatus, regionsReason,
-                List.copyOf(seriesRegions)), stores);
+                List.copyOf(seriesRegions)), stores, List.of(
+                QuerierAnswers.of(AnswerFiles.QUERIER_FLAGS, "GET " + FLAGS, received[0], flagsReason),
+                QuerierAnswers.of(AnswerFiles.QUERIER_STORES, "GET " + STORES, received[1], storesReason),
+                QuerierAnswers.of(AnswerFiles.QUERIER_SERIES_REGIONS, "GET " + regionValues(thanos.regionLabel()), received[2], regionsReason)));
+    }
+
+    private static String regionValues(String regionLabel) {
+        return "/api/v1/label/" + regionLabel + "/values";
     }
 
     /**
@@ -105,7 +125,8 @@ public final class QuerierTopologyCollection {
      * there are. Asked with {@code dedup=false}, so a querier that deduplicates on the region label
      * still shows the regions its stores really serve.
      */
-    private static Set<String> seriesRegions(QuerierClient querier, String regionLabel) throws IOException, PartialResponseException {
+    private static Set<String> seriesRegions(QuerierClient querier, String regionLabel, java.util.function.Consumer<byte[]> received)
+            throws IOException, PartialResponseException {
         Set<String> regions = new TreeSet<>();
         boolean[] tooMany = {false};
         querier.labelValues(regionLabel, "{" + regionLabel + "!=\"\"}", value -> {
@@ -114,7 +135,7 @@ public final class QuerierTopologyCollection {
             } else {
                 tooMany[0] = true;
             }
-        });
+        }, received);
         if (tooMany[0]) {
             throw new PartialResponseException("/api/v1/label/" + regionLabel + "/values: more than " + MAX_SERIES_REGIONS
                     + " distinct values; expected the estate's regions (check regionLabel)");

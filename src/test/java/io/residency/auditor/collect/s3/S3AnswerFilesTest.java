@@ -2,9 +2,8 @@ package io.residency.auditor.collect.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.residency.auditor.evidence.S3AnswerCopies;
+import io.residency.auditor.facts.InputAnswer;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +25,7 @@ class S3AnswerFilesTest {
         Path resolved = Path.of("/bundle").resolve(file).normalize();
         assertThat(resolved.getParent()).isEqualTo(Path.of("/bundle/inputs/s3/111122223333"));
         assertThat(file.substring("inputs/s3/111122223333/".length())).doesNotContain("/", "\\", "..");
-        assertThat(S3AnswerCopies.of(Map.of(file, new byte[0]))).containsOnlyKeys(file.substring("inputs/".length()));
+        assertThat(InputAnswer.received(file, new byte[0]).answerFile()).isEqualTo(file);
     }
 
     @Test
