@@ -23,9 +23,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -81,14 +78,10 @@ public final class AuditLauncher {
         if (verbose) {
             args.add("--logging.level.io.residency=DEBUG");
         }
-        SpringApplication application = new SpringApplication(AuditorApplication.class);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setLogStartupInfo(false);
         // Not lazy (spring.main.lazy-initialization): it saved ~0.5 s CPU of a gate, within the noise, but
         // moved a database that cannot be opened from start-up (exit 3, password redacted) into the job.
-        application.setWebApplicationType(WebApplicationType.NONE);
         try {
-            return application.run(args.toArray(String[]::new));
+            return AuditorApplication.application().run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
             // Driver messages may quote the URL: even the verbose log gets the causes redacted.
             throw new DatabaseUnavailableException(JdbcUrls.redact(jdbcUrl), JdbcUrls.redactIn(rootMessage(e), jdbcUrl),

@@ -10,13 +10,10 @@ import io.residency.auditor.job.AuditInputs;
 import io.residency.auditor.job.AuditInputsLoader;
 import io.residency.auditor.job.AuditRequest;
 import io.residency.auditor.policy.LoadedPolicy;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -88,7 +85,7 @@ final class AuditRunner {
         }
         // Read now, so a bad key is exit 2 before anything is recorded; the render step reads it again to sign.
         signingKey = keyFile == null ? null : Ed25519Keys.readPrivate(keyFile);
-        AuditInputsLoader loader = new AuditInputsLoader(validator());
+        AuditInputsLoader loader = new AuditInputsLoader();
         LoadedEstate estate = loader.loadEstate(options.estate);
         LoadedPolicy policy = loader.loadPolicy(options.policy);
         LoadedWaivers waivers = loader.loadWaivers(options.waivers, policy, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
@@ -96,13 +93,5 @@ final class AuditRunner {
                 estate.sha256(), policy.sha256(), waivers.sha256(), options.out, mode, offline, formats, keyFile,
                 options.allowFilesOutsideEstate, options.kubeconfig);
         return new AuditLauncher().launch(new AuditInputs(request, estate, policy, waivers), options.db, options.verbose);
-    }
-
-    /** Messages are literal, so the simple interpolator serves and no expression language is needed. */
-    static Validator validator() {
-        return Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory()
-                .getValidator();
     }
 }

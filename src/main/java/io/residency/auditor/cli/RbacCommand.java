@@ -46,7 +46,7 @@ public class RbacCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--user: expected a user name of letters, digits and : @ . _ / = + - (as the cluster's authenticator reports it)");
         }
-        LoadedEstate loaded = new AuditInputsLoader(AuditRunner.validator()).loadEstate(estate);
+        LoadedEstate loaded = new AuditInputsLoader().loadEstate(estate);
         spec.commandLine().getOut().print(K8sRbac.yaml(loaded.estate(), serviceAccount, serviceAccountNamespace, user));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;

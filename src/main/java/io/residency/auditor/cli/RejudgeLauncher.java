@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the auditor on a fresh in-memory H2 database of its own (the jar's Flyway migrations make
- * the schema), re-performs a bundled run there and drops the database with the context.
+ * Starts the auditor on a fresh in-memory H2 database of its own (its schema from the build's image of
+ * the jar's migrations), re-performs a bundled run there and drops the database with the context.
  */
 public final class RejudgeLauncher {
 

@@ -24,7 +24,17 @@ public final class ControlCatalog {
         this.controls = List.copyOf(controls);
     }
 
-    public static ControlCatalog load() {
+    /** Read once per process: the jar's catalog cannot change, and several parts of a run ask for it. */
+    private static ControlCatalog bundled;
+
+    public static synchronized ControlCatalog load() {
+        if (bundled == null) {
+            bundled = read();
+        }
+        return bundled;
+    }
+
+    private static ControlCatalog read() {
         ObjectMapper yaml = YAMLMapper.builder().build();
         JsonNode root = yaml.readTree(resource("catalog.yaml"));
         List<ControlDefinition> controls = new ArrayList<>();

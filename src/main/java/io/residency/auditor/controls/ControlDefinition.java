@@ -1,6 +1,8 @@
 package io.residency.auditor.controls;
 
 import io.residency.auditor.findings.Severity;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,4 +15,9 @@ import java.util.Map;
 public record ControlDefinition(String id, String title, Severity severity, Map<String, String> parameters,
                                 String rationale, String remediation,
                                 String queryFile, String query) {
+
+    public ControlDefinition {
+        // Read-only, in the catalog's order: one catalog serves every part of a run (ControlCatalog.load).
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
 }

@@ -32,7 +32,9 @@ public class EvidenceBundleWriter {
 
     private final FindingsJsonWriter jsonWriter = new FindingsJsonWriter();
     private final FindingsCsvWriter csvWriter = new FindingsCsvWriter();
-    private final EvidencePdfRenderer pdfRenderer = new EvidencePdfRenderer();
+    // Made by the first run that asks for a PDF: its fonts, colour profile and template would only slow
+    // down the start of every gate, which asks for none.
+    private EvidencePdfRenderer pdfRenderer;
     private final SarifWriter sarifWriter = new SarifWriter();
     private final JunitWriter junitWriter = new JunitWriter();
     private final OcsfWriter ocsfWriter = new OcsfWriter();
@@ -66,7 +68,7 @@ public class EvidenceBundleWriter {
             // Laying out a PDF is the costliest part of a run: only when asked for.
             if (formats.contains(ReportFormat.PDF)) {
                 try (OutputStream out = Files.newOutputStream(staging.resolve(prefix + "-evidence.pdf"))) {
-                    pdfRenderer.render(model, framework, out);
+                    pdfRenderer().render(model, framework, out);
                 }
             }
         }
@@ -101,6 +103,13 @@ public class EvidenceBundleWriter {
         deleteRecursively(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    private synchronized EvidencePdfRenderer pdfRenderer() {
+        if (pdfRenderer == null) {
+            pdfRenderer = new EvidencePdfRenderer();
+        }
+        return pdfRenderer;
     }
 
     /** What the signature attests: which run made the bundle, from which inputs, and what it covered. */

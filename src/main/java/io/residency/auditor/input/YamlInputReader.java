@@ -1,12 +1,14 @@
 package io.residency.auditor.input;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -28,6 +30,23 @@ public final class YamlInputReader {
     public YamlInputReader(Validator validator) {
         this.validator = validator;
     }
+
+    /**
+     * The inputs' validator, made once per process: starting Hibernate Validator costs a run more than
+     * using it, and a validator is thread-safe. Messages are literal, so the simple interpolator serves
+     * and no expression language is needed.
+     */
+    public static synchronized Validator sharedValidator() {
+        if (sharedValidator == null) {
+            sharedValidator = Validation.byDefaultProvider().configure()
+                    .messageInterpolator(new ParameterMessageInterpolator())
+                    .buildValidatorFactory()
+                    .getValidator();
+        }
+        return sharedValidator;
+    }
+
+    private static Validator sharedValidator;
 
     public <T> T read(String name, byte[] content, Class<T> type, String expected) {
         if (!InputFiles.isUtf8(content)) {

@@ -39,6 +39,11 @@ public class AuditInputsLoader {
     private final Map<String, AuditInputs> byRun = new ConcurrentHashMap<>();
     private final FrameworkCatalog frameworks = FrameworkCatalog.bundled(ControlCatalog.load());
 
+    /** With the process's shared validator: the context's loader and the launcher's then start Hibernate Validator once. */
+    public AuditInputsLoader() {
+        this(YamlInputReader.sharedValidator());
+    }
+
     public AuditInputsLoader(Validator validator) {
         YamlInputReader reader = new YamlInputReader(validator);
         this.estateLoader = new EstateLoader(reader, SourceKinds.registered().names());

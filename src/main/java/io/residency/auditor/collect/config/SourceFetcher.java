@@ -27,12 +27,15 @@ public final class SourceFetcher {
     /** Real configs are kilobytes; anything much larger is not a config. */
     public static final int MAX_BYTES = (int) Math.min(Integer.MAX_VALUE - 8, InputFiles.maxBytes());
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    // Built on the first live fetch: building it sets up TLS (the JDK's trust store), which a run on
+    // files only, such as the offline gate, never needs.
+    private HttpClient http;
     private final Duration readTimeout;
     private final Function<String, String> environment;
 
     public SourceFetcher(Duration connectTimeout, Duration readTimeout, Function<String, String> environment) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.environment = environment;
     }
@@ -73,6 +76,13 @@ public final class SourceFetcher {
         return get(base + path, spec, "application/json", "GET " + path + ": ", expected);
     }
 
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
+    }
+
     private byte[] get(String url, SourceSpec spec, String accept, String endpoint, String expected) throws SourceReadException {
         URI uri;
         try {
@@ -90,7 +100,7 @@ public final class SourceFetcher {
         }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new SourceReadException(endpoint + "no answer within " + readTimeout.toSeconds() + " s (timeout); expected " + expected, e);
         } catch (IOException e) {
