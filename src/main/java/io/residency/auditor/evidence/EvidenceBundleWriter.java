@@ -40,7 +40,7 @@ public class EvidenceBundleWriter {
     private final OcsfWriter ocsfWriter = new OcsfWriter();
 
     /**
-     * @param formats    the reports to render; the manifest (and the signature) is written whatever is asked
+     * @param formats    the reports to render; findings.json, the manifest (and the signature) are written whatever is asked
      * @param signingKey {@code null} for an unsigned bundle
      * @param contents   the inputs and facts of the run, written whatever {@code formats} asks, before
      *                   the manifest and the signature so that both cover them
@@ -54,10 +54,10 @@ public class EvidenceBundleWriter {
         deleteRecursively(staging);
         Files.createDirectories(staging);
 
-        if (formats.contains(ReportFormat.JSON)) {
-            try (OutputStream out = Files.newOutputStream(staging.resolve("findings.json"))) {
-                jsonWriter.write(model, out);
-            }
+        // Whatever --format asks: findings.json is the bundle's record of its findings, the file whose run id
+        // verify checks against the folder and the signature, and whose findings rejudge re-performs.
+        try (OutputStream out = Files.newOutputStream(staging.resolve("findings.json"))) {
+            jsonWriter.write(model, out);
         }
         // One CSV and one PDF per framework the run's policy applies, named by its definition file.
         for (String framework : model.reportedFrameworks()) {

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The reports a bundle can hold, named as {@code --format} names them. Only the formats asked for are
- * rendered; the manifest, inputs, facts and controls are always written.
+ * rendered; findings.json (the bundle's record, which verify and rejudge read), the manifest, inputs,
+ * facts and controls are always written, so asking for {@code json} changes nothing.
  */
 public enum ReportFormat {
     JSON, CSV, PDF, SARIF, JUNIT, OCSF;

@@ -96,7 +96,7 @@ class GateOutputsTest {
     void gateWithFormatOcsfRendersOnlyTheOcsfReportBesideTheEvidence() throws IOException {
         Path bundle = gate("controls/loki-violating/estate.yaml", "ocsf");
 
-        assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.ocsf.json", "MANIFEST.sha256", "inputs", "facts", "controls");
+        assertThat(fileNames(bundle)).containsExactlyInAnyOrder("findings.ocsf.json", "findings.json", "MANIFEST.sha256", "inputs", "facts", "controls");
     }
 
     @Test
@@ -137,10 +137,23 @@ class GateOutputsTest {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.OK);
         try (Stream<Path> bundles = Files.list(out)) {
             Path bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
-            assertThat(fileNames(bundle)).containsExactlyInAnyOrder("gdpr-evidence.pdf", "sox-evidence.pdf", "MANIFEST.sha256",
-                    "inputs", "facts", "controls");
+            assertThat(fileNames(bundle)).containsExactlyInAnyOrder("gdpr-evidence.pdf", "sox-evidence.pdf", "findings.json",
+                    "MANIFEST.sha256", "inputs", "facts", "controls");
             assertThat(Files.readString(bundle.resolve("MANIFEST.sha256"))).contains("gdpr-evidence.pdf", "sox-evidence.pdf");
         }
+    }
+
+    /** findings.json is the record verify and rejudge read: a bundle of any --format verifies and re-performs. */
+    @Test
+    void aGateBundleWithoutJsonAskedForStillVerifiesAndReperforms() throws IOException {
+        Path bundle = gate("controls/loki-violating/estate.yaml", "sarif");
+
+        assertThat(fileNames(bundle)).contains("findings.json", "findings.sarif").doesNotContain("junit.xml");
+        CliRun verify = CliRun.of("verify", bundle.toString());
+        assertThat(verify.exitCode()).as(verify.output()).isEqualTo(ExitCode.OK);
+        CliRun rejudge = CliRun.of("rejudge", bundle.toString());
+        assertThat(rejudge.exitCode()).as(rejudge.output()).isEqualTo(ExitCode.OK);
+        assertThat(rejudge.output()).contains("reproduces its findings.json");
     }
 
     private static List<String> fileNames(Path bundle) throws IOException {
