@@ -168,16 +168,16 @@ final class LokiChart implements HelmChart {
     }
 
     /** loki.thanosStorageConfig: object_store.&lt;type&gt; with the bucket name set. */
-    private static void thanosStore(HelmValues values, RenderedChart out, List<Object> at, String bucket) {
+    private static void thanosStore(HelmValues values, RenderedChart out, List<Object> at, ChartBucket bucket) {
         String type = values.text("loki", "storage", "object_store", "type").orElse("");
         List<Object> block = RenderedChart.with(at, type);
         out.copy(path("loki", "storage", "object_store", type), block);
-        out.set(RenderedChart.with(block, type.equals("azure") ? "container_name" : "bucket_name"), HelmValues.NODES.stringNode(bucket),
-                path("loki", "storage", "bucketNames"));
+        out.set(RenderedChart.with(block, type.equals("azure") ? "container_name" : "bucket_name"), HelmValues.NODES.stringNode(bucket.name()),
+                bucket.origin());
     }
 
     /** loki.lokiStorageConfig: the block of loki.storage.&lt;type&gt;, its keys renamed as the chart renames them. */
-    private static void objectStore(HelmValues values, RenderedChart out, List<Object> at, String type, String bucket) {
+    private static void objectStore(HelmValues values, RenderedChart out, List<Object> at, String type, ChartBucket bucket) {
         List<Object> from = path("loki", "storage", type);
         List<Object> block = RenderedChart.with(at, type);
         switch (type) {
@@ -185,9 +185,7 @@ final class LokiChart implements HelmChart {
                 for (String key : List.of("s3", "endpoint", "region")) {
                     out.copy(RenderedChart.with(from, key), RenderedChart.with(block, key));
                 }
-                if (bucket != null) {
-                    out.set(RenderedChart.with(block, "bucketnames"), HelmValues.NODES.stringNode(bucket), path("loki", "storage", "bucketNames"));
-                }
+                setBucket(out, block, "bucketnames", bucket);
             }
             case "gcs" -> setBucket(out, block, "bucket_name", bucket);
             case "azure" -> {
@@ -210,23 +208,28 @@ final class LokiChart implements HelmChart {
         }
     }
 
-    private static void setBucket(RenderedChart out, List<Object> block, String key, String bucket) {
+    private static void setBucket(RenderedChart out, List<Object> block, String key, ChartBucket bucket) {
         if (bucket != null) {
-            out.set(RenderedChart.with(block, key), HelmValues.NODES.stringNode(bucket), path("loki", "storage", "bucketNames"));
+            out.set(RenderedChart.with(block, key), HelmValues.NODES.stringNode(bucket.name()), bucket.origin());
         }
     }
 
+    /** A bucket name the chart renders, and the values path it comes from, so its findings point at that line. */
+    private record ChartBucket(String name, List<Object> origin) {
+    }
+
     /** The chart's {@code required}: rendering fails without the bucket name. */
-    private static String required(HelmValues values, String bucket) throws SourceReadException {
+    private static ChartBucket required(HelmValues values, String bucket) throws SourceReadException {
         JsonNode node = values.at("loki", "storage", "bucketNames", bucket);
         if (node.isObject() || node.isArray()) {
             throw new SourceReadException(values.where("loki", "storage", "bucketNames", bucket) + " holds a mapping where the bucket name"
                     + " belongs (a placeholder such as {YOUR_BUCKET}, not rendered); expected the bucket's name");
         }
-        return values.text("loki", "storage", "bucketNames", bucket).orElseThrow(() -> new SourceReadException(
+        String name = values.text("loki", "storage", "bucketNames", bucket).orElseThrow(() -> new SourceReadException(
                 "the chart would refuse these values (\"Please define loki.storage.bucketNames." + bucket + "\"): "
                         + values.where("loki", "storage") + " uses object storage without loki.storage.bucketNames." + bucket
                         + "; expected the bucket name, or minio.enabled"));
+        return new ChartBucket(name, path("loki", "storage", "bucketNames", bucket));
     }
 
 }

@@ -31,10 +31,12 @@ class SourceLinesTest {
         ConfigDocument document = read("19-helm-values-loki-s3.yaml", "helm-values");
 
         assertThat(document.lines().lineOf(YamlErrors.parse("common.storage.s3.region"))).isEqualTo(23);
-        assertThat(document.lines().lineOf(YamlErrors.parse("ruler.storage.s3.bucketnames"))).isEqualTo(18);
+        // Each bucket name at its own key under bucketNames, not at bucketNames itself.
+        assertThat(document.lines().lineOf(YamlErrors.parse("common.storage.s3.bucketnames"))).isEqualTo(19);
+        assertThat(document.lines().lineOf(YamlErrors.parse("ruler.storage.s3.bucketnames"))).isEqualTo(20);
         assertThat(document.lines().lineOf(YamlErrors.parse("schema_config.configs[0].object_store"))).isEqualTo(13);
         // A block assembled from several values points at the first of them.
-        assertThat(document.lines().lineOf(YamlErrors.parse("common.storage.s3"))).isEqualTo(18);
+        assertThat(document.lines().lineOf(YamlErrors.parse("common.storage.s3"))).isEqualTo(19);
     }
 
     @Test
