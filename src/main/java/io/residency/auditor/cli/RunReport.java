@@ -30,8 +30,9 @@ final class RunReport {
                 .collect(Collectors.joining(", "));
         out.println("Run " + SafeText.escape(outcome.runId()) + ": " + statusCounts.total() + " findings (" + counts + ")");
         for (Finding finding : findings.listed()) {
-            // Each line opens with our own indent; what the configs said is escaped onto it.
-            out.printf("  %-10s %-8s %-22s %-10s %s%n", finding.status(), finding.severity().label(), SafeText.escape(finding.controlId()),
+            // Each line opens with our own indent; what the configs said is escaped onto it. An excepted
+            // failure reads as the reports read it, "FAIL - excepted (id)", never as a bare WAIVED.
+            out.printf("  %-10s %-8s %-22s %-10s %s%n", SafeText.escape(finding.statusLabel()), finding.severity().label(), SafeText.escape(finding.controlId()),
                     finding.region() == null ? "-" : SafeText.escape(finding.region()), SafeText.escape(finding.resource()));
             out.println("             " + SafeText.escape(finding.message()));
         }

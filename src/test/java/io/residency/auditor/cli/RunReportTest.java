@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Severity;
 import io.residency.auditor.findings.Status;
+import io.residency.auditor.findings.Waivers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,21 @@ class RunReportTest {
                 .contains("Verdict: violations found")
                 .contains("Fail-on high: 105 findings at or above it");
         assertThat(out.lines().filter(line -> line.startsWith("  FAIL"))).hasSize(ConsoleFindings.LISTED);
+    }
+
+    @Test
+    void anExceptedFailureReadsAsTheReportsReadItNotAsABareWaived() {
+        Finding excepted = new Finding("RES-BUCKET-LOCATION", Status.WAIVED, Severity.HIGH, List.of("GDPR"), "eu-west-1", "EU",
+                "s3://excepted", "the bucket is elsewhere", Map.of(Waivers.WAIVED_STATUS, "FAIL", Waivers.EXCEPTION_ID, "EX-7"),
+                "e".repeat(32), Instant.parse("2026-12-02T06:00:00Z"), "new");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        new RunReport(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .print(new RunOutcome("run-2", null, Path.of("/tmp/bundle"), List.of(excepted)), FailOn.parse("high"));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out.lines().filter(line -> line.contains("s3://excepted")))
+                .singleElement().asString().startsWith("  FAIL - excepted (EX-7) high");
     }
 
     private static Finding finding(String resource, Status status, Severity severity) {
