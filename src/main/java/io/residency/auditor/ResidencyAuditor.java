@@ -4,6 +4,7 @@ import io.residency.auditor.cli.AuditorCommandLine;
 import io.residency.auditor.controls.ControlCatalog;
 import io.residency.auditor.input.YamlInputReader;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /** Entry point of {@code residency-auditor}: the CLI decides what runs and maps outcomes to exit codes. */
 public final class ResidencyAuditor {
@@ -23,11 +24,14 @@ public final class ResidencyAuditor {
 
     /**
      * Starts a run's one-time set-ups that need none of its arguments (Hibernate Validator, the control
-     * catalog and the YAML reader under it) on a second thread, while the main one sets up logging and
-     * parses the command line, as Spring Boot's background pre-initializer does. Whichever thread comes
+     * catalog and the YAML reader under it) on a second thread, while the main one parses the command
+     * line, as Spring Boot's background pre-initializer does. Whichever thread comes
      * first makes them and the other waits; one that fails here is met, and reported, by the run itself.
      */
     private static void prepareInBackground() {
+        // Logging is set up first, on this thread: SLF4J set up by two threads at once queues the second
+        // one's log calls and prints a three-line "SLF4J(W): ... replayed" warning at every run.
+        LoggerFactory.getILoggerFactory();
         Thread thread = new Thread(() -> {
             try {
                 YamlInputReader.sharedValidator();
