@@ -1,10 +1,10 @@
 package io.residency.auditor.cli;
 
+import io.residency.auditor.evidence.BoundedRows;
 import io.residency.auditor.evidence.StatusCounts;
 import io.residency.auditor.findings.Finding;
 import io.residency.auditor.findings.Severity;
 import io.residency.auditor.findings.Status;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class ConsoleFindings implements Consumer<Finding> {
 
     private final StatusCounts counts = new StatusCounts();
     private final Map<Severity, Long> problemsBySeverity = new EnumMap<>(Severity.class);
-    private final List<Finding> listed = new ArrayList<>();
+    private final BoundedRows<Finding> listed = new BoundedRows<>(LISTED);
 
     public static ConsoleFindings of(List<Finding> findings) {
         ConsoleFindings console = new ConsoleFindings();
@@ -36,7 +36,7 @@ public final class ConsoleFindings implements Consumer<Finding> {
         if (finding.status().isProblem()) {
             problemsBySeverity.merge(finding.severity(), 1L, Long::sum);
         }
-        if (finding.status() != Status.PASS && listed.size() < LISTED) {
+        if (finding.status() != Status.PASS) {
             listed.add(finding);
         }
     }
@@ -52,11 +52,11 @@ public final class ConsoleFindings implements Consumer<Finding> {
 
     /** The first findings that need attention (every status but PASS), in the run's order. */
     List<Finding> listed() {
-        return listed;
+        return listed.shown();
     }
 
     /** The findings that need attention beyond those listed. */
     long unlisted() {
-        return counts.total() - counts.count(Status.PASS) - listed.size();
+        return listed.more();
     }
 }

@@ -26,11 +26,7 @@ public interface RunFindings {
     /** The counts of every finding of the run by status. */
     default StatusCounts counts() {
         StatusCounts total = new StatusCounts();
-        countsByControl().values().forEach(counts -> {
-            for (io.residency.auditor.findings.Status status : io.residency.auditor.findings.Status.values()) {
-                total.add(status, counts.count(status));
-            }
-        });
+        countsByControl().values().forEach(total::add);
         return total;
     }
 

@@ -28,6 +28,13 @@ public final class StatusCounts {
         counts[status.ordinal()] += count;
     }
 
+    /** Adds another tally's counts, status by status. */
+    public void add(StatusCounts other) {
+        for (Status status : Status.values()) {
+            add(status, other.count(status));
+        }
+    }
+
     public long count(Status status) {
         return counts[status.ordinal()];
     }
