@@ -52,13 +52,15 @@ class EvidenceRefsInBundleTest {
     /** Planted secrets and personal data: none may appear anywhere in the bundle or the database. */
     private static final List<String> PLANTED = List.of("AKIAPLANTEDURLKEY09", "plantedUrlSecret09", "plantedUrlToken09",
             "remote-write-password-09", "grafana-db-password-09", "basic-auth-password-09", "tenant-token-09",
-            "alice.planted09@example.com", ClusterStandIns.TOKEN, S3Scenario.SECRET);
+            "alice.planted09@example.com", "grafanaUrlSecret09", "grafanaUrlToken09", ClusterStandIns.TOKEN, S3Scenario.SECRET);
 
     private static final String GRAFANA_DATASOURCES = """
             [{"id":1,"uid":"loki-eu","orgId":1,"name":"Loki EU","type":"loki","access":"proxy",
               "url":"https://loki.eu-west-1.observe.internal:3100","password":"grafana-db-password-09","user":"admin",
               "basicAuth":true,"basicAuthUser":"123456","basicAuthPassword":"basic-auth-password-09","isDefault":true,
-              "jsonData":{"httpHeaderName1":"X-Scope-OrgID"},"secureJsonData":{"httpHeaderValue1":"tenant-token-09"}}]""";
+              "jsonData":{"httpHeaderName1":"X-Scope-OrgID"},"secureJsonData":{"httpHeaderValue1":"tenant-token-09"}},
+             {"id":2,"uid":"tempo-eu","orgId":1,"name":"Tempo EU","type":"tempo","access":"proxy",
+              "url":"https://reader:grafanaUrlSecret09@tempo.eu-west-1.observe.internal:3200/?token=grafanaUrlToken09","isDefault":false}]""";
 
     @TempDir
     Path dir;
