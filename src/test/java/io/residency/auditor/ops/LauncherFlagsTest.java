@@ -33,6 +33,16 @@ class LauncherFlagsTest {
     }
 
     @Test
+    void theTrainingRunsLeaveTheFilesTheLauncherLooksFor() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String launcher = Files.readString(Path.of("bin", "residency-auditor"));
+        assertThat(pom).contains("-XX:ArchiveClassesAtExit=${project.build.directory}/residency-auditor/residency-auditor.jsa",
+                "-XX:AOTCacheOutput=${project.build.directory}/residency-auditor/residency-auditor.aot");
+        assertThat(launcher).contains("$extracted/residency-auditor.jsa", "$extracted/residency-auditor.aot");
+        assertThat(trainingArguments()).contains("${cds.training.output}", "${cds.training.command}");
+    }
+
+    @Test
     void theTrainingRunUsesEveryFlagOfTheLauncher() throws IOException {
         assertThat(launcherFlags()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true");
         assertThat(trainingArguments()).containsAll(launcherFlags());
