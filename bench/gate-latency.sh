@@ -9,6 +9,10 @@
 #   bench/gate-latency.sh /tmp/baseline/target/residency-auditor.jar 5
 # This build must be packaged first (./mvnw -q package -DskipTests): it runs through bin/residency-auditor,
 # the launcher users run. Each round runs: baseline gate, new gate, baseline audit, new audit.
+# BASELINE_JAVA names the java binary of the baseline (default: java on the PATH); this build runs on
+# the JDK bin/residency-auditor picks (JAVA, else JAVA_HOME, else the PATH), built on that same JDK:
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q package -DskipTests   # its AOT cache
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/gate-latency.sh /tmp/baseline/target/residency-auditor.jar 5
 # Prints per-step times (from the job's step log lines), start-up (wall minus steps), wall and CPU
 # (user+sys) means with their min-max spread, and the ratios baseline/new.
 set -euo pipefail
@@ -39,11 +43,14 @@ run() {
   rm -rf "$out"
 }
 
+baseline_java=${BASELINE_JAVA:-java}
+echo "baseline: $("$baseline_java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"
+echo "this build: $(JAVA_OPTS=-XshowSettings:properties "$new" --version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"
 echo "load at start: $(uptime)"
 for round in $(seq 1 "$rounds"); do
-  run gate-baseline java -jar "$baseline" "${gate_args[@]}"
+  run gate-baseline "$baseline_java" -jar "$baseline" "${gate_args[@]}"
   run gate-new "$new" "${gate_args[@]}"
-  run audit-baseline java -jar "$baseline" "${audit_args[@]}"
+  run audit-baseline "$baseline_java" -jar "$baseline" "${audit_args[@]}"
   run audit-new "$new" "${audit_args[@]}"
   echo "round $round of $rounds done: $(uptime)" >&2
 done
