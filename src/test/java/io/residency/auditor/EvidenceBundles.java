@@ -1,6 +1,7 @@
 package io.residency.auditor;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,24 @@ public final class EvidenceBundles {
     public static List<JsonNode> findings(Path out) throws IOException {
         JsonNode document = JsonMapper.builder().build().readTree(only(out).resolve("findings.json").toFile());
         return document.get("findings").valueStream().toList();
+    }
+
+    /**
+     * Everything a reader or a search could find in the files under {@code folder}, in path order: what
+     * a leak test looks through. A PDF gives its extracted text and its raw bytes as Latin-1 (metadata,
+     * uncompressed strings); every other file its bytes as UTF-8, malformed ones replaced, never refused.
+     */
+    public static String everyText(Path folder) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                text.append(file.toString().endsWith(".pdf")
+                        ? pdfText(file) + new String(bytes, StandardCharsets.ISO_8859_1)
+                        : new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
     }
 
     /** A PDF's text, with the line breaks of wrapped table cells folded into spaces. */

@@ -3,15 +3,10 @@ package io.residency.auditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import io.residency.auditor.EvidenceBundles;
 import io.residency.auditor.job.EvidenceLifecycleContract;
 import org.junit.jupiter.api.Test;
@@ -102,25 +97,14 @@ class SecretLeakTest {
     }
 
     private static String bundleText(Path out) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (Stream<Path> files = Files.walk(out)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                // PDFs: the text a reader sees, and the raw bytes (metadata, uncompressed strings) as Latin-1.
-                text.append(file.toString().endsWith(".pdf") ? EvidenceBundles.pdfText(file) + new String(Files.readAllBytes(file),
-                        StandardCharsets.ISO_8859_1) : Files.readString(file));
-            }
-        }
+        String text = EvidenceBundles.everyText(out);
         assertThat(text).as("the bundle was written, PDFs included").contains("RES-LOKI-STORAGE", "GDPR data residency evidence");
-        return text.toString();
+        return text;
     }
 
     /** Every table and row, as H2's SCRIPT writes it. */
     private String databaseDump(String db) throws SQLException, IOException {
-        Path script = dir.resolve("dump.sql");
-        try (Connection connection = DriverManager.getConnection(db); Statement statement = connection.createStatement()) {
-            statement.execute("SCRIPT TO '" + script + "'");
-        }
-        String dump = Files.readString(script);
+        String dump = H2Scripts.dump(db, dir.resolve("dump.sql"));
         assertThat(dump).as("the dump holds the facts").contains("logs-eu", "keyed-bucket");
         return dump;
     }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.residency.auditor.CliRun;
 import io.residency.auditor.ConfigServer;
 import io.residency.auditor.EvidenceBundles;
+import io.residency.auditor.H2Scripts;
 import io.residency.auditor.TestPaths;
 import io.residency.auditor.collect.k8s.ClusterStandIns;
 import io.residency.auditor.collect.s3.S3Scenario;
@@ -20,17 +21,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -280,7 +277,7 @@ class EvidenceRefsInBundleTest {
                     .allSatisfy(f -> assertThat(f.get("evidenceRef").asString()).startsWith("inputs/s3/"));
 
             assertEveryFindingPointsIntoTheBundle(bundle);
-            String everything = bundleText(out) + databaseDump(db) + run.output();
+            String everything = EvidenceBundles.everyText(out) + databaseDump(db) + run.output();
             for (String planted : PLANTED) {
                 assertThat(everything).as("the bundle, the database and the output").doesNotContain(planted);
             }
@@ -328,7 +325,7 @@ class EvidenceRefsInBundleTest {
             Path bundle = EvidenceBundles.only(out);
             assertThat(Files.readString(bundle.resolve("inputs/sources/eu-west-1/loki.yaml")))
                     .startsWith("storage_config:\n  aws:\n    bucketnames: logs-eu\n    secret_access_key: <redacted>");
-            assertThat(bundleText(out)).doesNotContain("plantedCutSecret09");
+            assertThat(EvidenceBundles.everyText(out)).doesNotContain("plantedCutSecret09");
             assertEveryFindingPointsIntoTheBundle(bundle);
         } finally {
             cutting.stop(0);
@@ -384,22 +381,10 @@ class EvidenceRefsInBundleTest {
         return server;
     }
 
-    private static String bundleText(Path out) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (Stream<Path> files = Files.walk(out)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return text.toString();
-    }
+
 
     private String databaseDump(String db) throws SQLException, IOException {
-        Path script = dir.resolve("dump.sql");
-        try (Connection connection = DriverManager.getConnection(db); Statement statement = connection.createStatement()) {
-            statement.execute("SCRIPT TO '" + script + "'");
-        }
-        String dump = Files.readString(script);
+        String dump = H2Scripts.dump(db, dir.resolve("dump.sql"));
         assertThat(dump).as("the dump holds the recorded answers").contains("inputs/querier/series-scan.json");
         return dump;
     }

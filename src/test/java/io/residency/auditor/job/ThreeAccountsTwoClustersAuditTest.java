@@ -14,13 +14,11 @@ import io.residency.auditor.collect.s3.S3Scenario;
 import io.residency.auditor.collect.s3.StsStandIn;
 import io.residency.auditor.collect.s3.ThreeAccountStandIns;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +168,7 @@ class ThreeAccountsTwoClustersAuditTest {
                     .isEqualTo("Read otel-collector source k8s://eu-prod/observability/opentelemetry.io/v1beta1/OpenTelemetryCollector/otel");
 
             Path bundle = EvidenceBundles.only(out);
-            String everything = run.output() + everythingIn(bundle);
+            String everything = run.output() + EvidenceBundles.everyText(bundle);
             List<String> secrets = new ArrayList<>(sts.issuedSecrets());
             secrets.addAll(List.of(ThreeAccountStandIns.AUDITOR_SECRET, ClusterStandIns.TOKEN, "ASIAEU", "ASIAUS"));
             assertThat(sts.issuedSecrets()).as("one session per trusting account").isNotEmpty();
@@ -190,14 +188,5 @@ class ThreeAccountsTwoClustersAuditTest {
                 .orElseThrow(() -> new AssertionError("no " + control + " finding on " + resource + " in " + findings));
     }
 
-    private static String everythingIn(Path bundle) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (Stream<Path> files = Files.walk(bundle)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                text.append(file.toString().endsWith(".pdf") ? EvidenceBundles.pdfText(file) : "")
-                        .append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return text.toString();
-    }
+
 }

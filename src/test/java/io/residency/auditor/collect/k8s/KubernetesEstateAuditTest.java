@@ -6,17 +6,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.residency.auditor.CliRun;
 import io.residency.auditor.EvidenceBundles;
+import io.residency.auditor.H2Scripts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -130,23 +126,13 @@ class KubernetesEstateAuditTest {
     }
 
     private static String bundleText(Path out) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (Stream<Path> files = Files.walk(out)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                text.append(file.toString().endsWith(".pdf") ? EvidenceBundles.pdfText(file) + new String(Files.readAllBytes(file),
-                        StandardCharsets.ISO_8859_1) : Files.readString(file));
-            }
-        }
+        String text = EvidenceBundles.everyText(out);
         assertThat(text).as("the bundle was written, PDFs included").contains("RES-LOKI-STORAGE", "k8s://eu-prod/logging/configmap/loki");
-        return text.toString();
+        return text;
     }
 
     private String databaseDump(String db) throws SQLException, IOException {
-        Path script = dir.resolve("dump.sql");
-        try (Connection connection = DriverManager.getConnection(db); Statement statement = connection.createStatement()) {
-            statement.execute("SCRIPT TO '" + script + "'");
-        }
-        String dump = Files.readString(script);
+        String dump = H2Scripts.dump(db, dir.resolve("dump.sql"));
         assertThat(dump).as("the dump holds the facts").contains("k8s://eu-prod/logging/configmap/loki#config.yaml");
         return dump;
     }

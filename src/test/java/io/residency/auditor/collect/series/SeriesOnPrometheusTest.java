@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.residency.auditor.CliRun;
 import io.residency.auditor.EvidenceBundles;
+import io.residency.auditor.H2Scripts;
 import io.residency.auditor.job.EvidenceLifecycleContract;
 import io.residency.auditor.policy.PiiDetection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -172,11 +169,7 @@ class SeriesOnPrometheusTest {
                 written.append(file.toString().endsWith(".pdf") ? EvidenceBundles.pdfText(file) : Files.readString(file));
             }
         }
-        Path dump = work.resolve("dump.sql");
-        try (Connection connection = DriverManager.getConnection(db); Statement statement = connection.createStatement()) {
-            statement.execute("SCRIPT TO '" + dump + "'");
-        }
-        written.append(Files.readString(dump, StandardCharsets.UTF_8));
+        written.append(H2Scripts.dump(db, work.resolve("dump.sql")));
         assertThat(written).contains("customer_email", "a***@e***.com");
         for (String value : PLANTED) {
             assertThat(written).as("the auditor wrote the planted value %s", value).doesNotContain(value);
