@@ -24,16 +24,7 @@ final class ComponentApiAnswers {
     /** One endpoint's answer, handed to {@code received} as received, or as far as read when the read failed. */
     static byte[] fetch(SourceFetcher fetcher, SourceSpec spec, String path, String expected, BiConsumer<String, byte[]> received)
             throws SourceReadException {
-        try {
-            byte[] answer = fetcher.fetchApi(spec, path, expected);
-            received.accept(path, answer);
-            return answer;
-        } catch (SourceReadException e) {
-            if (e.received() != null) {
-                received.accept(path, e.received());
-            }
-            throw e;
-        }
+        return KeptAnswer.read(() -> fetcher.fetchApi(spec, path, expected), answer -> answer, answer -> received.accept(path, answer));
     }
 
     static JsonNode parse(byte[] answer, String endpoint, String expected) throws SourceReadException {

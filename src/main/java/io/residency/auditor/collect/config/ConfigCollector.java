@@ -207,26 +207,13 @@ public final class ConfigCollector {
         return "grafana-datasources".equals(kind.name()) ? GrafanaDatasourcesApi.DECIDING : PrometheusApi.DECIDING;
     }
 
-    private interface Read<T> {
-        T read() throws SourceReadException;
-    }
-
     /**
      * The text a url: or k8s: source served, kept as read (as far as read when it was cut off) at
      * the source's copy, so its findings' lines point into the bundle.
      */
-    private static <T> T received(List<InputAnswer> answers, String sourceId, Read<T> read, Function<T, byte[]> content)
+    private static <T> T received(List<InputAnswer> answers, String sourceId, KeptAnswer.Read<T> read, Function<T, byte[]> content)
             throws SourceReadException {
-        try {
-            T document = read.read();
-            answers.add(InputAnswer.received(AnswerFiles.sourceCopy(sourceId), content.apply(document)));
-            return document;
-        } catch (SourceReadException e) {
-            if (e.received() != null) {
-                answers.add(InputAnswer.received(AnswerFiles.sourceCopy(sourceId), e.received()));
-            }
-            throw e;
-        }
+        return KeptAnswer.read(read, content, bytes -> answers.add(InputAnswer.received(AnswerFiles.sourceCopy(sourceId), bytes)));
     }
 
     /**
