@@ -153,6 +153,33 @@ class EvidencePdfTest {
         egress.subList(ControlsView.PROBLEMS_LISTED, egress.size()).forEach(counted -> assertThat(text).doesNotContain(counted.fingerprint()));
     }
 
+    @Test
+    void noPageEndsWithAFindingsTableHeaderWhoseRowsAreAllOnTheNextPage() throws Exception {
+        // Each extra pass moves what follows it down the pages; between them, these runs put a control's
+        // findings table at the foot of a page several times (before the fix, 8 pages of 5 of these 26 PDFs ended on its header).
+        List<Path> pdfs = new ArrayList<>();
+        for (int extra = 0; extra <= ControlsView.PASSES_LISTED; extra++) {
+            EvidenceModel shifted = ReportModels.withPasses(dir.resolve("orphans-" + extra), extra);
+            pdfs.add(render(shifted, "GDPR", "gdpr-orphans-" + extra + "-evidence.pdf"));
+            pdfs.add(render(shifted, "SOX", "sox-orphans-" + extra + "-evidence.pdf"));
+        }
+        List<String> header = List.of("Status", "Region", "Resource and finding", "Evidence");
+        List<String> orphans = new ArrayList<>();
+        for (Path pdf : pdfs) {
+            List<String> pages = Pdftotext.pages(pdf);
+            for (int i = 0; i < pages.size(); i++) {
+                // The page's own lines, without the running header and footer that pdftotext puts among them.
+                List<String> lines = pages.get(i).lines().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("Run " + ReportModels.RUN_ID) && !line.matches("Page \\d+ of \\d+"))
+                        .toList();
+                if (lines.subList(Math.max(0, lines.size() - header.size()), lines.size()).equals(header)) {
+                    orphans.add(pdf.getFileName() + " page " + (i + 1));
+                }
+            }
+        }
+        assertThat(orphans).as("pages that end with a findings table's header").isEmpty();
+    }
+
     private static int indexOf(List<String> pages, String text) {
         for (int i = 0; i < pages.size(); i++) {
             if (pages.get(i).contains(text)) {
