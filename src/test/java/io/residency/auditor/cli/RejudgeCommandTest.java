@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class RejudgeCommandTest {
     void reproducesTheDemoEstateJudgedOffline() throws IOException {
         Path out = dir.resolve("out");
         CliRun gate = CliRun.of("gate", "--offline", "--format", "json", "--estate", TestPaths.demoEstate().toString(),
-                "--out", out.toString());
+                "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
         assertThat(gate.exitCode()).as(gate.output()).isIn(0, 1);
         Path bundle = EvidenceBundles.only(out);
 
@@ -50,7 +51,7 @@ class RejudgeCommandTest {
                 """.formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6)));
         Path estate = everyStatusEstate();
         CliRun gate = CliRun.of("gate", "--offline", "--format", "json", "--estate", estate.toString(), "--out", out.toString(),
-                "--waivers", waivers.toString());
+                "--waivers", waivers.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID());
         assertThat(gate.exitCode()).as(gate.output()).isIn(0, 1);
         Path bundle = EvidenceBundles.only(out);
         Set<String> statuses = EvidenceBundles.findings(out).stream().map(f -> f.get("status").asString()).collect(Collectors.toSet());

@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -144,7 +145,7 @@ class EvidenceRefsInBundleTest {
         Path out = dir.resolve("out");
 
         CliRun gate = CliRun.of("gate", "--offline", "--estate", estate.toString(), "--out", out.toString(),
-                "--waivers", dir.resolve("waivers.yaml").toString(), "--format", "json");
+                "--waivers", dir.resolve("waivers.yaml").toString(), "--format", "json", "--db", "jdbc:h2:mem:" + UUID.randomUUID());
 
         assertThat(gate.exitCode()).as(gate.output()).isIn(0, 1);
         assertThat(EvidenceBundles.findings(out).stream().map(f -> f.get("status").asString()).collect(Collectors.toSet()))
@@ -157,7 +158,7 @@ class EvidenceRefsInBundleTest {
         Path out = dir.resolve("out");
 
         CliRun gate = CliRun.of("gate", "--offline", "--estate", TestPaths.demoEstate().toString(), "--out", out.toString(),
-                "--format", "json");
+                "--format", "json", "--db", "jdbc:h2:mem:" + UUID.randomUUID());
 
         assertThat(gate.exitCode()).as(gate.output()).isIn(0, 1);
         assertEveryFindingPointsIntoTheBundle(EvidenceBundles.only(out));

@@ -37,7 +37,8 @@ class PrometheusExternalLabelsTest {
         Files.writeString(estate, estateText);
         Path out = dir.resolve("out-" + UUID.randomUUID());
         CliRun run = "gate".equals(command)
-                ? CliRun.of("gate", "--offline", "--format", "json", "--estate", estate.toString(), "--out", out.toString())
+                ? CliRun.of("gate", "--offline", "--format", "json", "--estate", estate.toString(), "--out", out.toString(),
+                        "--db", "jdbc:h2:mem:" + UUID.randomUUID())
                 : CliRun.of("audit", "--estate", estate.toString(), "--out", out.toString(), "--db", "jdbc:h2:mem:" + UUID.randomUUID(),
                 "--format", "json");
         assertThat(run.exitCode()).as(run.output()).isIn(0, 1);
